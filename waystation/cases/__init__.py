@@ -1,0 +1,1 @@
+"""Alerts, human dispositions, cases and audit events: the review that precedes any action."""

@@ -1,0 +1,1 @@
+"""Bytes in, domain objects out: carrier messages (PAXLST, PNRGOV, CSV) and watchlists."""

@@ -1,0 +1,1 @@
+"""Screening: normalize names, propose candidates cheaply (blocking), score and explain them."""

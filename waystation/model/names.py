@@ -1,0 +1,116 @@
+"""Personal and organisation names, kept in parts.
+
+Passenger messages give a surname and given names (``SURNAME:GIVEN``); watchlists give up to four
+name fields, aliases of good or low quality, and names in original scripts. Matching needs the
+parts and their roles, so a name is never flattened to one string in the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+__all__ = ["Name", "NamePart", "NamePartKind", "NameQuality", "NameRole"]
+
+
+class NamePartKind(StrEnum):
+    """What a part of a name is, as far as the source says."""
+
+    GIVEN = "given"
+    MIDDLE = "middle"
+    FAMILY = "family"
+    PATRONYMIC = "patronymic"
+    TITLE = "title"
+    UNKNOWN = "unknown"
+
+
+class NameRole(StrEnum):
+    """Which of a subject's names this is."""
+
+    PRIMARY = "primary"
+    ALIAS = "alias"
+    FORMER = "former"
+    ORIGINAL_SCRIPT = "original_script"
+
+
+class NameQuality(StrEnum):
+    """How much a list publisher trusts an alias (the UN's Good / Low)."""
+
+    STRONG = "strong"
+    WEAK = "weak"
+
+
+@dataclass(frozen=True, slots=True)
+class NamePart:
+    """One part of a name as written by the source, with its role."""
+
+    text: str
+    kind: NamePartKind = NamePartKind.UNKNOWN
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name in parts, with its role among the subject's names and its quality."""
+
+    parts: tuple[NamePart, ...]
+    role: NameRole = NameRole.PRIMARY
+    quality: NameQuality = NameQuality.STRONG
+    script: str | None = None
+
+    @classmethod
+    def from_parts(
+        cls,
+        family: str | None = None,
+        given: Iterable[str] | str | None = None,
+        *,
+        role: NameRole = NameRole.PRIMARY,
+        quality: NameQuality = NameQuality.STRONG,
+        script: str | None = None,
+    ) -> Name:
+        """A name from a surname and given names (a string of several given names is kept whole)."""
+        parts: list[NamePart] = []
+        givens = [given] if isinstance(given, str) else list(given or [])
+        for index, text in enumerate(g.strip() for g in givens):
+            if text:
+                kind = NamePartKind.GIVEN if index == 0 else NamePartKind.MIDDLE
+                parts.append(NamePart(text, kind))
+        if family and family.strip():
+            parts.append(NamePart(family.strip(), NamePartKind.FAMILY))
+        return cls(tuple(parts), role, quality, script)
+
+    @classmethod
+    def from_full(
+        cls,
+        text: str,
+        *,
+        role: NameRole = NameRole.PRIMARY,
+        quality: NameQuality = NameQuality.STRONG,
+        script: str | None = None,
+    ) -> Name:
+        """A name written as one string, whose parts' roles are unknown."""
+        return cls((NamePart(" ".join(text.split())),) if text.strip() else (), role, quality, script)
+
+    @property
+    def full(self) -> str:
+        """Given names first, then family name, as a reader would write it."""
+        return " ".join(p.text for p in self.parts if p.kind is not NamePartKind.TITLE)
+
+    @property
+    def family(self) -> str | None:
+        found = [p.text for p in self.parts if p.kind is NamePartKind.FAMILY]
+        return " ".join(found) or None
+
+    @property
+    def given(self) -> str | None:
+        found = [p.text for p in self.parts if p.kind in (NamePartKind.GIVEN, NamePartKind.MIDDLE)]
+        return " ".join(found) or None
+
+    def __bool__(self) -> bool:
+        return any(p.text for p in self.parts)
+
+    def __str__(self) -> str:
+        return self.full

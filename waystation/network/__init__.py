@@ -1,0 +1,1 @@
+"""The link graph between travellers, and the paths from them to listed or confirmed subjects."""

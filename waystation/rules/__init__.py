@@ -1,0 +1,1 @@
+"""Targeting rules as data, with the protected-attribute safeguard."""

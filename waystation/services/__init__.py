@@ -1,0 +1,1 @@
+"""Use cases that own transactions: ingest a message, import a list, screen, review."""

@@ -1,0 +1,61 @@
+"""Runtime configuration from ``WAYSTATION_*`` environment variables, with safe defaults.
+
+Only the edges (CLI, API, web, services) read settings; the core takes its configuration as
+arguments. Outside development mode the service refuses to start with a default secret.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from waystation.exc import ConfigError
+
+__all__ = ["DEFAULT_SECRET", "Settings", "get_settings"]
+
+DEFAULT_SECRET = "development-only-secret-change-me"
+
+
+def _default_home() -> Path:
+    return Path.cwd() / "var"
+
+
+class Settings(BaseSettings):
+    """Every setting the product reads, with the environment variable that sets it."""
+
+    model_config = SettingsConfigDict(env_prefix="WAYSTATION_", extra="ignore")
+
+    env: str = Field(default="development", description="development | production")
+    home: Path = Field(
+        default_factory=_default_home, description="where the SQLite file and raw messages live"
+    )
+    database_url: str | None = Field(default=None, description="SQLAlchemy URL; SQLite under home by default")
+    secret_key: str = Field(default=DEFAULT_SECRET, description="signs sessions and keys card hashes")
+    alert_threshold: float = Field(default=0.80, ge=0.0, le=1.0)
+    report_threshold: float = Field(default=0.60, ge=0.0, le=1.0)
+
+    @property
+    def effective_database_url(self) -> str:
+        """The configured URL, or a SQLite file in ``home``."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.home / 'waystation.sqlite3'}"
+
+    def check(self) -> None:
+        """Refuse unsafe configurations; report every problem at once."""
+        problems: list[str] = []
+        if self.env != "development" and self.secret_key == DEFAULT_SECRET:
+            problems.append("WAYSTATION_SECRET_KEY is the default secret; set a real one outside development")
+        if self.env != "development" and len(self.secret_key) < 32:
+            problems.append("WAYSTATION_SECRET_KEY must be at least 32 characters outside development")
+        if self.report_threshold > self.alert_threshold:
+            problems.append("WAYSTATION_REPORT_THRESHOLD must not exceed WAYSTATION_ALERT_THRESHOLD")
+        if problems:
+            raise ConfigError(problems)
+
+
+def get_settings() -> Settings:
+    """Read the settings from the environment now (no caching: tests change the environment)."""
+    return Settings()

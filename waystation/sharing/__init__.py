@@ -1,0 +1,1 @@
+"""Share packages for partner agencies, under handling marks."""

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy tables and queries; SQLite by default, PostgreSQL by URL."""
