@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from waystation.model.dates import PartialDate
@@ -98,14 +98,18 @@ class TravelDocument:
 
 @dataclass(frozen=True, slots=True)
 class Leg:
-    """One flight between two airports, with scheduled local times."""
+    """One flight between two airports, with scheduled local times.
+
+    ``departure``/``arrival`` are a ``datetime`` when the message gives the time, a ``date`` when
+    it gives only the day (a CSV manifest): a time is never invented.
+    """
 
     carrier: str | None
     flight: str | None
     origin: str | None
     destination: str | None
-    departure: datetime | None = None
-    arrival: datetime | None = None
+    departure: datetime | date | None = None
+    arrival: datetime | date | None = None
     booking_class: str | None = None
     status: str | None = None
     provenance: Provenance | None = field(default=None, compare=False)
