@@ -1,0 +1,27 @@
+"""Watchlists in, :class:`~waystation.model.Watchlist` out: UN XML, OFAC, FollowTheMoney, CSV.
+
+One entry point, :func:`read_watchlist`, picks the reader by format name or by sniffing; each
+reader is lenient per value (issues recorded on the watchlist) and strict per file
+(:class:`~waystation.exc.WatchlistError` naming the file). XML is read without entity expansion
+or network access.
+"""
+
+from waystation.ingest.lists.registry import (
+    WatchlistReader,
+    read_watchlist,
+    reader_for,
+    readers,
+    register,
+    sniff_watchlist,
+)
+from waystation.ingest.lists.un_xml import read_un_xml
+
+__all__ = [
+    "WatchlistReader",
+    "read_un_xml",
+    "read_watchlist",
+    "reader_for",
+    "readers",
+    "register",
+    "sniff_watchlist",
+]
