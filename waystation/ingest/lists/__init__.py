@@ -6,6 +6,8 @@ reader is lenient per value (issues recorded on the watchlist) and strict per fi
 or network access.
 """
 
+from waystation.ingest.lists.bundled import BUNDLED_UN_SHA256, bundled_un_bytes, bundled_un_list
+from waystation.ingest.lists.diff import EntryChange, FieldChange, ListDiff, diff_watchlists
 from waystation.ingest.lists.registry import (
     WatchlistReader,
     read_watchlist,
@@ -17,7 +19,14 @@ from waystation.ingest.lists.registry import (
 from waystation.ingest.lists.un_xml import read_un_xml
 
 __all__ = [
+    "BUNDLED_UN_SHA256",
+    "EntryChange",
+    "FieldChange",
+    "ListDiff",
     "WatchlistReader",
+    "bundled_un_bytes",
+    "bundled_un_list",
+    "diff_watchlists",
     "read_un_xml",
     "read_watchlist",
     "reader_for",
