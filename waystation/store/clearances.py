@@ -135,7 +135,7 @@ def _many(session: Session, *criteria: ColumnElement[bool]) -> list[Clearance]:
         .order_by(ClearanceRow.id)
         .execution_options(populate_existing=True)
     )
-    return [_clearance(row, name) for row, name in session.execute(statement).tuples()]
+    return [_clearance(row, name) for row, name in session.execute(statement)]
 
 
 def _one(session: Session, clearance_id: int) -> Clearance:

@@ -110,6 +110,8 @@ def name_to_json(name: Name) -> JsonDict:
         data["quality"] = name.quality.value
     if name.script is not None:
         data["script"] = name.script
+    if name.note is not None:
+        data["note"] = name.note
     return data
 
 
@@ -119,6 +121,7 @@ def name_from_json(data: Mapping[str, Any]) -> Name:
         NameRole(data.get("role", NameRole.PRIMARY.value)),
         NameQuality(data.get("quality", NameQuality.STRONG.value)),
         data.get("script"),
+        data.get("note"),
     )
 
 

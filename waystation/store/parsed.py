@@ -139,7 +139,7 @@ def store_flights(session: Session, legs: Iterable[Leg]) -> dict[str, int]:
         return {}
     insert_ignore(session, FlightRow, list(rows.values()), ["flight_key"])
     found = session.execute(select(FlightRow.flight_key, FlightRow.id).where(FlightRow.flight_key.in_(rows)))
-    return dict(found.tuples())
+    return {str(key): int(ident) for key, ident in found}
 
 
 class _Writer:

@@ -129,7 +129,7 @@ def _run_versions(session: Session, run_id: int) -> dict[tuple[str, str], int]:
         .join(RunListRow, RunListRow.list_version_id == ListVersionRow.id)
         .where(RunListRow.run_id == run_id)
     )
-    return {(name, version): ident for name, version, ident in session.execute(statement).tuples()}
+    return {(name, version): ident for name, version, ident in session.execute(statement)}
 
 
 def add_hits(session: Session, run_id: int, hits: Sequence[NewHit]) -> list[int]:
@@ -233,7 +233,7 @@ def _hits(session: Session, *criteria: ColumnElement[bool]) -> list[StoredHit]:
             explanation=h.explanation,
             features=h.features,
         )
-        for h, name, version in session.execute(statement).tuples()
+        for h, name, version in session.execute(statement)
     ]
 
 

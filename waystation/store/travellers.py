@@ -141,7 +141,7 @@ def load_travellers(session: Session, ids: Sequence[int]) -> list[StoredTravelle
             .join(RawMessageRow, RawMessageRow.id == TravellerRow.raw_message_id)
             .where(TravellerRow.id.in_(part))
         )
-        rows.update((row.id, (row, source)) for row, source in session.execute(statement).tuples())
+        rows.update((row.id, (row, source)) for row, source in session.execute(statement))
         for doc in session.execute(
             select(TravelDocumentRow).where(TravelDocumentRow.traveller_id.in_(part))
         ).scalars():

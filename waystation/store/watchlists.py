@@ -98,8 +98,14 @@ def import_list_version(
     sha256: str,
     source: str | None = None,
     imported_at: datetime | None = None,
+    changes: Sequence[ListChange] | None = None,
 ) -> ImportResult:
-    """Store a list version with its entries and its changes since the last imported version."""
+    """Store a list version with its entries and its changes since the last imported version.
+
+    ``changes`` are recorded as given when the caller computed them against :func:`latest_version`
+    (the ingest's ``diff_watchlists``, which ignores cosmetic edits); without them the store
+    compares the entries' stored content itself (:mod:`waystation.store.list_diff`).
+    """
     list_id = _watchlist_id(session, watchlist.name)
     existing = find_version(session, watchlist.name, watchlist.version)
     if existing is not None:
@@ -153,7 +159,8 @@ def import_list_version(
             for position, (entry, (_, digest)) in enumerate(encoded)
         ],
     )
-    changes = _diff(session, previous, encoded, bodies) if previous else []
+    if changes is None:
+        changes = _diff(session, previous, encoded, bodies) if previous else []
     insert_rows(
         session,
         ListChangeRow,
@@ -206,7 +213,7 @@ def _diff(
             select(ListEntryRow.entry_id, ListEntryRow.body_sha256, ListEntryRow.primary_name)
             .where(ListEntryRow.list_version_id == previous.id)
             .order_by(ListEntryRow.position)
-        ).tuples()
+        )
     }
     now = {entry.entry_id: (digest, entry.caption) for entry, (_, digest) in encoded}
     changed = [i for i in now if i in before and before[i][0] != now[i][0]]
@@ -229,7 +236,7 @@ def _bodies(session: Session, digests: Iterable[str]) -> dict[str, dict[str, Any
     found: dict[str, dict[str, Any]] = {}
     for part in chunks(list(set(digests))):
         statement = select(EntryBodyRow.sha256, EntryBodyRow.data).where(EntryBodyRow.sha256.in_(part))
-        found.update(session.execute(statement).tuples())
+        found.update((digest, data) for digest, data in session.execute(statement))
     return found
 
 
@@ -322,7 +329,7 @@ def load_watchlist(session: Session, version_id: int) -> Watchlist:
         .where(ListEntryRow.list_version_id == version_id)
         .order_by(ListEntryRow.position)
     )
-    entries = tuple(_entry(data, prov) for data, prov in session.execute(statement).tuples())
+    entries = tuple(_entry(data, prov) for data, prov in session.execute(statement))
     return Watchlist(
         name=info.list_name,
         source_format=info.source_format,
@@ -343,7 +350,7 @@ def load_entries(session: Session, version_id: int, entry_ids: Iterable[str]) ->
             .join(EntryBodyRow, EntryBodyRow.sha256 == ListEntryRow.body_sha256)
             .where(ListEntryRow.list_version_id == version_id, ListEntryRow.entry_id.in_(part))
         )
-        found.update((i, _entry(d, p)) for i, d, p in session.execute(statement).tuples())
+        found.update((i, _entry(d, p)) for i, d, p in session.execute(statement))
     return found
 
 
@@ -360,4 +367,4 @@ def list_changes(session: Session, version_id: int) -> list[ListChange]:
         .where(ListChangeRow.list_version_id == version_id)
         .order_by(ListChangeRow.id)
     )
-    return [ListChange(i, ChangeKind(c), n, s) for i, c, n, s in session.execute(statement).tuples()]
+    return [ListChange(i, ChangeKind(c), n, s) for i, c, n, s in session.execute(statement)]
