@@ -135,19 +135,37 @@ def test_a_full_entry_encodes_to_readable_json() -> None:
             Name((NamePart("أبو بكر البغدادي"),), NameRole.ORIGINAL_SCRIPT, script="Arab"),
             Name.from_full("Dr. Ibrahim", role=NameRole.ALIAS, quality=NameQuality.WEAK),
         ),
-        birth_dates=(BirthDate(PartialDate(1971)), BirthDate(PartialDate(1970), PartialDate(1972), True, "c.")),
+        birth_dates=(
+            BirthDate(PartialDate(1971)),
+            BirthDate(PartialDate(1970), PartialDate(1972), True, "c."),
+        ),
         nationalities=("IRQ",),
         documents=(IdentityDocument("passport", "A123", "IRQ", "expired"),),
         gender=Sex.MALE,
         listed_on=date(2011, 10, 5),
-        provenance=Provenance(Locator("un.xml", tag="INDIVIDUAL", line=77), seen_at=datetime(2026, 1, 1, tzinfo=UTC)),
+        provenance=Provenance(
+            Locator("un.xml", tag="INDIVIDUAL", line=77), seen_at=datetime(2026, 1, 1, tzinfo=UTC)
+        ),
     )
     data = entry_to_json(entry)
     assert data["names"][0] == {"parts": [["Abu", "given"], ["Bakr", "middle"], ["AL-BAGHDADI", "family"]]}
-    assert data["names"][1] == {"parts": [["أبو بكر البغدادي", "unknown"]], "role": "original_script", "script": "Arab"}
-    assert data["birth_dates"] == [{"from": "1971"}, {"from": "1970", "to": "1972", "approx": True, "note": "c."}]
-    assert data["provenance"] == {"source": "un.xml", "tag": "INDIVIDUAL", "line": 77, "seen_at": "2026-01-01T00:00:00+00:00"}
-    assert "birth_places" not in data and "remarks" not in data
+    assert data["names"][1] == {
+        "parts": [["أبو بكر البغدادي", "unknown"]],
+        "role": "original_script",
+        "script": "Arab",
+    }
+    assert data["birth_dates"] == [
+        {"from": "1971"},
+        {"from": "1970", "to": "1972", "approx": True, "note": "c."},
+    ]
+    assert data["provenance"] == {
+        "source": "un.xml",
+        "tag": "INDIVIDUAL",
+        "line": 77,
+        "seen_at": "2026-01-01T00:00:00+00:00",
+    }
+    assert "birth_places" not in data
+    assert "remarks" not in data
     assert through_text(entry) == entry
 
 
@@ -181,9 +199,18 @@ def test_jsonable_turns_engine_objects_into_plain_json() -> None:
         when: date
         sex: Sex | None
 
-    value = {"name": Feature("dob", 0.5, ("1971", "1971-03"), date(2026, 1, 2), Sex.FEMALE), "nan": float("nan")}
+    value = {
+        "name": Feature("dob", 0.5, ("1971", "1971-03"), date(2026, 1, 2), Sex.FEMALE),
+        "nan": float("nan"),
+    }
     assert jsonable(value) == {
-        "name": {"name": "dob", "score": 0.5, "compared": ["1971", "1971-03"], "when": "2026-01-02", "sex": "F"},
+        "name": {
+            "name": "dob",
+            "score": 0.5,
+            "compared": ["1971", "1971-03"],
+            "when": "2026-01-02",
+            "sex": "F",
+        },
         "nan": "nan",
     }
     assert jsonable(frozenset({"b", "a"})) == ["a", "b"]

@@ -30,7 +30,9 @@ GARBAGE = b"\x00\x01\x02UNB+UNOA:4+broken\xff\xfe"
 
 def test_received_bytes_are_committed_before_anything_else(db: Database) -> None:
     when = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
-    stored = receive_message(db.sessions, GARBAGE, source="gateway/KL/0001.edi", sender="KL", received_at=when)
+    stored = receive_message(
+        db.sessions, GARBAGE, source="gateway/KL/0001.edi", sender="KL", received_at=when
+    )
     # A different engine (another process, after a crash) sees it at once.
     other = make_engine(db.url)
     try:
@@ -78,7 +80,8 @@ def test_a_message_that_fails_parsing_is_kept_rejected_with_its_issues(db: Datab
     assert again.issues == (issue,)
     assert again.issues[0].message == "the header lacks the column(s) surname"
     assert again.issues[0].locator == Locator("bad.csv", line=1)
-    assert again.parsed_at is not None and again.parsed_at.tzinfo is UTC
+    assert again.parsed_at is not None
+    assert again.parsed_at.tzinfo is UTC
     assert messages_with_status(db.sessions(), MessageStatus.REJECTED)[0].id == stored.id
 
 
@@ -86,7 +89,9 @@ def test_parsed_status_keeps_warnings_and_envelope(db: Database) -> None:
     stored = receive_message(db.sessions, b"data", source="m.edi")
     warning = ParseIssue(Severity.WARNING, "bad_count", "CNT says 3, found 2", Locator("m.edi", 14, "CNT"))
     with db.sessions.begin() as session:
-        mark_parsed(session, stored.id, message_format="paxlst", issues=[warning], sender="KLM", interchange_ref="42")
+        mark_parsed(
+            session, stored.id, message_format="paxlst", issues=[warning], sender="KLM", interchange_ref="42"
+        )
     with db.sessions() as session:
         again = get_message(session, stored.id)
     assert (again.status, again.message_format, again.sender, again.interchange_ref) == (
@@ -105,10 +110,16 @@ def test_duplicates_by_sender_and_interchange(db: Database) -> None:
     second = receive_message(db.sessions, b"one", source="3.edi", sender="KL", interchange_ref="000123")
     with db.sessions.begin() as session:
         assert find_duplicate(session, sender="KL", interchange_ref="000123", before_id=second.id) == first.id
-        assert find_duplicate(session, sender="AF", interchange_ref="000123", before_id=other_sender.id) is None
+        assert (
+            find_duplicate(session, sender="AF", interchange_ref="000123", before_id=other_sender.id) is None
+        )
         assert find_duplicate(session, sender="KL", interchange_ref="000123", before_id=first.id) is None
         mark_duplicate(session, second.id, first.id)
-        assert find_by_sha256(session, hashlib.sha256(b"one").hexdigest()) == [first.id, other_sender.id, second.id]
+        assert find_by_sha256(session, hashlib.sha256(b"one").hexdigest()) == [
+            first.id,
+            other_sender.id,
+            second.id,
+        ]
     with db.sessions() as session:
         again = get_message(session, second.id)
         assert message_bytes(session, second.id) == b"one"

@@ -16,7 +16,9 @@ from waystation.store.schema import metadata
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
-def test_migrated_schema_equals_the_metadata(backend: str, tmp_path: Path, postgres_schema_factory: object) -> None:
+def test_migrated_schema_equals_the_metadata(
+    backend: str, tmp_path: Path, postgres_schema_factory: object
+) -> None:
     url = fresh_url(backend, tmp_path, postgres_schema_factory)
     engine = make_engine(url)
     try:

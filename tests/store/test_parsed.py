@@ -44,13 +44,13 @@ from waystation.store.travellers import (
 )
 
 CSV = (
-    "ref,surname,given_names,date_of_birth,sex,nationality,document_type,document_number,"
-    "document_country,flight,departure_date,origin,destination,booking_ref,email,phone,payment,address\n"
-    "P1,AL-HASSAN,Omar Khalid,1985-03,M,SYR,P,N 0012-3456,SYR,QR1170,2026-05-02,DOH,IST,ABC123,"
-    "Omar@Example.com,+90 555 010 2030,CC:VI:4111 1111 1111 1111,\"12 Rue X, Paris\"\n"
-    "P2,DURAND,Claire,1990-11-23,F,FRA,P,19AB12345,FRA,QR1170,2026-05-02,DOH,IST,ABC123,,,,\n"
-    "P3,NGUYEN,,1979,X,VNM,,,,QR1170,2026-05-02,DOH,IST,,,,,\n"
-).encode()
+    b"ref,surname,given_names,date_of_birth,sex,nationality,document_type,document_number,"
+    b"document_country,flight,departure_date,origin,destination,booking_ref,email,phone,payment,address\n"
+    b"P1,AL-HASSAN,Omar Khalid,1985-03,M,SYR,P,N 0012-3456,SYR,QR1170,2026-05-02,DOH,IST,ABC123,"
+    b'Omar@Example.com,+90 555 010 2030,CC:VI:4111 1111 1111 1111,"12 Rue X, Paris"\n'
+    b"P2,DURAND,Claire,1990-11-23,F,FRA,P,19AB12345,FRA,QR1170,2026-05-02,DOH,IST,ABC123,,,,\n"
+    b"P3,NGUYEN,,1979,X,VNM,,,,QR1170,2026-05-02,DOH,IST,,,,,\n"
+)
 
 
 def _store_csv(db: Database, data: bytes, source: str) -> tuple[int, ParsedMessage]:
@@ -85,7 +85,8 @@ def test_csv_manifest_round_trip(db: Database) -> None:
     )
     assert omar.address == Address(street="12 Rue X, Paris")
     assert omar.references == {"AVF": "ABC123"}
-    assert omar.provenance is not None and omar.provenance.locator == Locator("day1.csv", line=2)
+    assert omar.provenance is not None
+    assert omar.provenance.locator == Locator("day1.csv", line=2)
     assert omar.documents[0].provenance == Provenance.at("day1.csv", line=2)
     nguyen = stored[2].traveller
     assert (nguyen.name.full, nguyen.birth_date, nguyen.sex, nguyen.documents) == (
@@ -99,7 +100,7 @@ def test_csv_manifest_round_trip(db: Database) -> None:
 
 
 def test_normalized_keys_are_indexed_values(db: Database) -> None:
-    message_id, _ = _store_csv(db, CSV, "day1.csv")
+    _message_id, _ = _store_csv(db, CSV, "day1.csv")
     with db.sessions() as session:
         keys = dict(session.execute(select(TravelDocumentRow.number, TravelDocumentRow.number_key)).all())
         years = dict(session.execute(select(TravellerRow.ref, TravellerRow.birth_year)).all())
@@ -145,7 +146,8 @@ def test_booking_travellers_are_the_manifest_rows(db: Database) -> None:
     assert booking.payments == (
         Payment("CC", "VI", ParseContext(card_key=b"k").card_hash("4111111111111111"), "1111"),
     )
-    assert booking.payments[0].card_hash is not None and "4111" not in booking.payments[0].card_hash
+    assert booking.payments[0].card_hash is not None
+    assert "4111" not in booking.payments[0].card_hash
     assert booking.addresses == (Address(street="12 Rue X, Paris"),)
     assert [leg.designator for leg in booking.itinerary] == ["QR1170"]
 
@@ -202,7 +204,11 @@ def _pnr_message() -> ParsedMessage:
         declared_count=1,
     )
     manifest = Manifest(
-        message_ref="CREW1", kind=ManifestKind.CREW, legs=(flight,), travellers=(crew,), message_format="pnrgov"
+        message_ref="CREW1",
+        kind=ManifestKind.CREW,
+        legs=(flight,),
+        travellers=(crew,),
+        message_format="pnrgov",
     )
     issue = ParseIssue(Severity.WARNING, "bad_count", "declared 2", Locator("push.edi", 30, "CNT"))
     return ParsedMessage("push.edi", "pnrgov", (manifest,), (push,), (issue,))
@@ -231,7 +237,8 @@ def test_pnr_push_round_trip(db: Database) -> None:
         assert getattr(booking, name) == getattr(expected, name), name
     for name in ("ticketed_at", "contacts", "addresses", "payments", "agency", "remarks"):
         assert getattr(booking, name) == getattr(expected, name), name
-    assert booking.agency is not None and booking.agency.provenance == Provenance.at("push.edi", 4, "ORG")
+    assert booking.agency is not None
+    assert booking.agency.provenance == Provenance.at("push.edi", 4, "ORG")
     assert booking.contacts[0].provenance == Provenance.at("push.edi", 20, "CTC")
     assert booking.provenance == Provenance.at("push.edi", 10, "SRC")
     assert [(leg.designator, leg.booking_class, leg.status) for leg in booking.itinerary] == [
@@ -240,7 +247,11 @@ def test_pnr_push_round_trip(db: Database) -> None:
     ]
     assert flight.leg.departure == datetime(2026, 6, 1, 22, 40)
     assert flight.leg.arrival == datetime(2026, 6, 2, 1, 55)
-    assert content.ids_by_ref == {"3": content.traveller_ids[0], "1": content.traveller_ids[1], "2": content.traveller_ids[2]}
+    assert content.ids_by_ref == {
+        "3": content.traveller_ids[0],
+        "1": content.traveller_ids[1],
+        "2": content.traveller_ids[2],
+    }
 
 
 def test_envelope_of_first_manifest_marks_the_message(db: Database) -> None:

@@ -42,8 +42,11 @@ def test_un_versions_import_load_and_diff(db: Database) -> None:
     with db.sessions.begin() as session:
         first = import_list_version(session, old, sha256=old_sha, source=OLD)
         second = import_list_version(session, new, sha256=new_sha, source=NEW)
-    assert first.created and first.previous is None and first.changes == ()
-    assert second.created and second.previous == first.version
+    assert first.created
+    assert first.previous is None
+    assert first.changes == ()
+    assert second.created
+    assert second.previous == first.version
     info = second.version
     assert (info.list_name, info.seq, info.version, info.source_format) == (
         "un-consolidated",
@@ -88,7 +91,8 @@ def test_reimport_is_idempotent_and_a_reissued_version_conflicts(db: Database) -
     with db.sessions.begin() as session:
         first = import_list_version(session, listing, sha256="a" * 64)
         again = import_list_version(session, listing, sha256="a" * 64)
-        assert again.version == first.version and not again.created
+        assert again.version == first.version
+        assert not again.created
         assert first.version.published == datetime(2026, 1, 1, 12, 0, tzinfo=UTC)  # naive taken as UTC
         with pytest.raises(Conflict, match="national version 7 is already stored"):
             import_list_version(session, listing, sha256="b" * 64)
@@ -110,7 +114,9 @@ def test_store_side_diff_summarises_fields(db: Database) -> None:
         import_list_version(session, Watchlist("national", "csv", "1", (v1, gone)), sha256="1" * 64)
         result = import_list_version(session, Watchlist("national", "csv", "2", (v2,)), sha256="2" * 64)
     assert result.changes == (
-        ListChange("N-1", ChangeKind.CHANGED, "JOHN DOE", "documents: +1 −0; names: +1 −0; nationalities: +1 −1"),
+        ListChange(
+            "N-1", ChangeKind.CHANGED, "JOHN DOE", "documents: +1 −0; names: +1 −0; nationalities: +1 −1"
+        ),
         ListChange("N-2", ChangeKind.REMOVED, "ACME TRADING", "entry removed"),
     )
 
