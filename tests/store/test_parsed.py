@@ -292,3 +292,38 @@ def test_overlong_and_nul_text_is_stored_alike_on_every_backend(db: Database) ->
     assert stored.traveller.name.family == "A\ufffdB" + "X" * 400  # the JSON name keeps it whole
     assert stored.traveller.name.given == "Y\ufffd"
     assert family == ("A\ufffdB" + "X" * 400)[:300]  # the indexed column is cut to its length
+
+
+def test_a_large_manifest_round_trips_through_the_batch_path(db: Database) -> None:
+    """Enough rows for PostgreSQL's COPY path: values must come back as from a plain insert."""
+    travellers = tuple(
+        Traveller(
+            ref=f"R{n}",
+            name=Name.from_parts(f"FAMILY{n}", ["ÉLISE", "Ζωή"] if n % 2 else "OMAR"),
+            birth_date=PartialDate(1950 + n, n % 12 + 1, None if n % 3 else 5),
+            sex=Sex.FEMALE if n % 2 else Sex.MALE,
+            nationalities=("FRA", "GRC") if n % 2 else (),
+            documents=(
+                TravelDocument(
+                    "P", f"X{n:07d}", "FRA", PartialDate(2031, 2, 28), None, Provenance.at("big", n)
+                ),
+            ),
+            contacts=(Contact(ContactKind.EMAIL, f"p{n}@example.org"),) if n % 4 == 0 else (),
+            verified=bool(n % 2),
+            references={"ABO": str(n), "SEA": f"{n}C"},
+            provenance=Provenance.at("big", n, "NAD", f"NAD+FL+++FAMILY{n}:'\\tq\"uote"),
+        )
+        for n in range(45)
+    )
+    leg = Leg("AF", "1234", "CDG", "ATH", datetime(2026, 7, 1, 6, 5))
+    parsed = ParsedMessage(
+        "big", "paxlst", (Manifest("B", ManifestKind.PASSENGERS, (leg,), travellers, "paxlst"),)
+    )
+    received = receive_message(db.sessions, b"x", source="big")
+    with db.sessions.begin() as session:
+        content = store_parsed_message(session, received.id, parsed)
+    with db.sessions() as session:
+        stored = load_travellers(session, list(reversed(content.traveller_ids)))
+    assert [s.traveller for s in stored] == list(reversed(travellers))
+    assert [s.traveller.provenance for s in stored] == [t.provenance for t in reversed(travellers)]
+    assert [s.traveller.documents[0].provenance for s in stored][-1] == Provenance.at("big", 0)

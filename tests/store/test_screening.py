@@ -131,6 +131,28 @@ def test_run_hits_and_counts(db: Database) -> None:
     assert top.features == [{"name": "name", "score": 0.91, "said": "AL-HASSAN"}]
 
 
+def test_many_hits_round_trip(db: Database) -> None:
+    with db.sessions.begin() as session:
+        (omar, _), version_id = _setup(db, session)
+        run_id = start_run(
+            session,
+            algorithm="a",
+            algorithm_version="1",
+            thresholds={"alert": 0.8},
+            list_version_ids=[version_id],
+        )
+        hits = [_hit(omar, round(0.5 + n / 100, 2), n % 3 == 0, f"QDi.{n:03d}") for n in range(30)]
+        add_hits(session, run_id, hits)
+        run = finish_run(session, run_id, traveller_count=1)
+    with db.sessions() as session:
+        stored = hits_of_run(session, run_id)
+    assert (run.hit_count, run.alert_count) == (30, 10)
+    assert [(h.entry_id, h.score, h.alert) for h in stored] == [
+        (f"QDi.{n:03d}", round(0.5 + n / 100, 2), n % 3 == 0) for n in reversed(range(30))
+    ]
+    assert stored[0].features == [{"name": "name", "score": 0.79, "said": "AL-HASSAN"}]
+
+
 def test_a_hit_on_a_list_the_run_did_not_use_is_refused(db: Database) -> None:
     with db.sessions.begin() as session:
         (omar, _), version_id = _setup(db, session)

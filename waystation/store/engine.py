@@ -38,7 +38,10 @@ def make_engine(url: str | URL, *, echo: bool = False) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed, echo)
-    return create_engine(parsed, echo=echo, pool_pre_ping=True, json_serializer=dumps_json)
+    # executemany goes through psycopg's pipeline (see bulk.insert_returning_ids for why).
+    return create_engine(
+        parsed, echo=echo, pool_pre_ping=True, json_serializer=dumps_json, use_insertmanyvalues=False
+    )
 
 
 def make_sessions(engine: Engine) -> sessionmaker[Session]:
