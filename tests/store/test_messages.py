@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.store.conftest import Database
-from waystation.exc import Locator, NotFound, UnreadableMessage
+from waystation.exc import Conflict, Locator, NotFound, UnreadableMessage
 from waystation.ingest.registry import parse_message
 from waystation.model import ParseIssue, Severity
 from waystation.store.engine import make_engine, make_sessions
@@ -126,6 +126,20 @@ def test_duplicates_by_sender_and_interchange(db: Database) -> None:
         pending = [m.id for m in messages_with_status(session, MessageStatus.RECEIVED)]
     assert (again.status, again.duplicate_of) == (MessageStatus.DUPLICATE, first.id)
     assert pending == [first.id, other_sender.id]
+
+
+def test_a_finished_message_does_not_change_state_again(db: Database) -> None:
+    stored = receive_message(db.sessions, b"x", source="a.edi")
+    with db.sessions.begin() as session:
+        mark_rejected(session, stored.id, issues=[])
+        mark_parsed(session, stored.id, message_format="paxlst")  # a re-parse after a reader fix
+    with (
+        db.sessions.begin() as session,
+        pytest.raises(Conflict, match=f"message {stored.id} is already parsed"),
+    ):
+        mark_rejected(session, stored.id, issues=[])
+    with db.sessions.begin() as session, pytest.raises(Conflict, match="already parsed"):
+        mark_duplicate(session, stored.id, stored.id)
 
 
 def test_unknown_message(db: Database) -> None:

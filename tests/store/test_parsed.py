@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
 from sqlalchemy import func, select
 
 from tests.store.conftest import Database
-from waystation.exc import Locator
+from waystation.exc import Conflict, Locator
 from waystation.ingest import manifest_csv
 from waystation.ingest.message import ParseContext, ParsedMessage
 from waystation.model import (
@@ -97,6 +98,14 @@ def test_csv_manifest_round_trip(db: Database) -> None:
     )
     assert {t.flight_id for t in stored} == {stored[0].flight_id}
     assert all(t.message_id == message_id and t.manifest_id is not None for t in stored)
+
+
+def test_a_message_is_stored_once(db: Database) -> None:
+    message_id, parsed = _store_csv(db, CSV, "day1.csv")
+    with db.sessions.begin() as session, pytest.raises(Conflict, match="already parsed"):
+        store_parsed_message(session, message_id, parsed)
+    with db.sessions() as session:
+        assert len(travellers_of_message(session, message_id)) == 3
 
 
 def test_normalized_keys_are_indexed_values(db: Database) -> None:

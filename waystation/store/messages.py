@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from waystation.exc import NotFound
+from waystation.exc import Conflict, NotFound
 from waystation.model import ParseIssue
 from waystation.store.bulk import insert_returning_ids, prepare, table_of
 from waystation.store.codec import issue_from_json, issue_to_json
@@ -139,7 +139,10 @@ def mark_parsed(
     interchange_ref: str | None = None,
     parsed_at: datetime | None = None,
 ) -> None:
-    """Record a successful parse (warnings kept); sender and interchange are filled when given."""
+    """Record a successful parse (warnings kept); sender and interchange are filled when given.
+
+    Raises :class:`~waystation.exc.Conflict` when the message was already parsed or is a duplicate.
+    """
     values = {
         "status": MessageStatus.PARSED.value,
         "message_format": message_format,
@@ -211,11 +214,23 @@ def messages_with_status(
     return [_stored(row) for row in session.execute(statement)]
 
 
+_OPEN = (MessageStatus.RECEIVED.value, MessageStatus.REJECTED.value)
+
+
 def _update(session: Session, message_id: int, values: dict[str, object]) -> None:
+    """Move a message on from ``received`` (or ``rejected``, for a re-parse), never from a final state.
+
+    The conditional update is also the claim: of two workers finishing the same message, the
+    second waits for the first's row lock, then finds the message no longer open.
+    """
     (clean,) = prepare(table_of(RawMessageRow), [values])
-    result = session.execute(update(RawMessageRow).where(RawMessageRow.id == message_id).values(clean))
+    statement = update(RawMessageRow).where(RawMessageRow.id == message_id, RawMessageRow.status.in_(_OPEN))
+    result = session.execute(statement.values(clean))
     if getattr(result, "rowcount", 1) == 0:
-        raise NotFound(f"no message {message_id}")
+        status = session.execute(select(RawMessageRow.status).where(RawMessageRow.id == message_id)).scalar()
+        if status is None:
+            raise NotFound(f"no message {message_id}")
+        raise Conflict(f"message {message_id} is already {status}")
 
 
 def _stored(row: Sequence[Any]) -> StoredMessage:

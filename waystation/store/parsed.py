@@ -87,7 +87,22 @@ class StoredContent:
 
 
 def store_parsed_message(session: Session, message_id: int, parsed: MessageContent) -> StoredContent:
-    """Store everything ``parsed`` holds for raw message ``message_id`` and mark that message parsed."""
+    """Store everything ``parsed`` holds for raw message ``message_id`` and mark that message parsed.
+
+    Raises :class:`~waystation.exc.Conflict` when the message is already parsed (or a duplicate):
+    its content is never stored twice.
+    """
+    envelopes = [(m.sender, m.interchange_ref) for m in parsed.manifests]
+    envelopes += [(p.sender, p.interchange_ref) for p in parsed.pnr_pushes]
+    sender, interchange = envelopes[0] if envelopes else (None, None)
+    mark_parsed(  # first: it claims the message, so a second worker cannot store it twice
+        session,
+        message_id,
+        message_format=parsed.message_format,
+        issues=parsed.issues,
+        sender=sender,
+        interchange_ref=interchange,
+    )
     writer = _Writer(session, message_id, parsed.source)
     legs = [leg for m in parsed.manifests for leg in m.legs]
     legs += [p.flight for p in parsed.pnr_pushes if p.flight is not None]
@@ -96,17 +111,6 @@ def store_parsed_message(session: Session, message_id: int, parsed: MessageConte
     manifest_ids = writer.manifests(parsed.manifests)
     push_ids, booking_ids = writer.pushes(parsed.pnr_pushes)
     writer.flush_travellers()
-    envelopes = [(m.sender, m.interchange_ref) for m in parsed.manifests]
-    envelopes += [(p.sender, p.interchange_ref) for p in parsed.pnr_pushes]
-    sender, interchange = envelopes[0] if envelopes else (None, None)
-    mark_parsed(
-        session,
-        message_id,
-        message_format=parsed.message_format,
-        issues=parsed.issues,
-        sender=sender,
-        interchange_ref=interchange,
-    )
     ids = tuple(writer.traveller_id(t) for t in writer.occurrences)
     by_ref: dict[str, int] = {}
     for traveller, ident in zip(writer.occurrences, ids, strict=True):
@@ -137,7 +141,8 @@ def store_flights(session: Session, legs: Iterable[Leg]) -> dict[str, int]:
         }
     if not rows:
         return {}
-    insert_ignore(session, FlightRow, list(rows.values()), ["flight_key"])
+    # Sorted, so that concurrent writers take the unique-index locks in one order (no deadlock).
+    insert_ignore(session, FlightRow, [rows[key] for key in sorted(rows)], ["flight_key"])
     found = session.execute(select(FlightRow.flight_key, FlightRow.id).where(FlightRow.flight_key.in_(rows)))
     return {str(key): int(ident) for key, ident in found}
 

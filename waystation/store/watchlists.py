@@ -121,7 +121,8 @@ def import_list_version(
     previous = latest_version(session, watchlist.name)
     encoded = [(entry, _body(entry)) for entry in watchlist.entries]
     bodies = {digest: data for _, (data, digest) in encoded}
-    insert_ignore(session, EntryBodyRow, [{"sha256": h, "data": d} for h, d in bodies.items()], ["sha256"])
+    new_bodies = [{"sha256": h, "data": bodies[h]} for h in sorted(bodies)]  # sorted: one lock order
+    insert_ignore(session, EntryBodyRow, new_bodies, ["sha256"])
     published = watchlist.published
     if published is not None and published.tzinfo is None:
         published = published.replace(tzinfo=UTC)
