@@ -62,3 +62,28 @@ def test_wall_clock_times_keep_their_reading(db: Database) -> None:
     assert rows["339"].scheduled_arrival == datetime(2026, 3, 1, 20, 5)
     assert rows["340"].scheduled_departure == datetime(2026, 3, 2, 9, 0)
     assert rows["340"].departure_date == date(2026, 3, 2)
+
+
+def test_concurrent_writers_wait_instead_of_failing(db: Database) -> None:
+    """Several threads (each with its own connection) receiving and storing at once lose nothing."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from waystation.store.messages import MessageStatus, messages_with_status
+
+    def work(worker: int) -> list[int]:
+        ids = []
+        for n in range(15):
+            stored = receive_message(db.sessions, f"{worker}-{n}".encode(), source=f"w{worker}")
+            with db.sessions.begin() as session:
+                store_flights(session, [Leg("WS", str(n), "AAA", "BBB", date(2026, 1, 1 + worker))])
+            ids.append(stored.id)
+        return ids
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(work, range(4)))
+    with db.sessions() as session:
+        received = messages_with_status(session, MessageStatus.RECEIVED)
+        flights = session.execute(select(FlightRow.flight_key)).scalars().all()
+    assert sorted(m.id for m in received) == sorted(i for ids in results for i in ids)
+    assert len(received) == 60
+    assert len(flights) == 60
