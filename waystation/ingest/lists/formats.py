@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from waystation.ingest.lists import un_xml
+from functools import partial
+
+from waystation.ingest.lists import ofac_csv, un_xml
 from waystation.ingest.lists.registry import Siblings, WatchlistReader, register
 from waystation.model import Watchlist
 
@@ -19,5 +21,20 @@ register(
         description="UN Security Council Consolidated List (XML)",
         sniff=un_xml.sniff,
         read=_un,
+    )
+)
+
+
+def _ofac_csv(data: bytes, source: str, siblings: Siblings) -> Watchlist:
+    return ofac_csv.read_ofac_csv(data, source, dict(siblings))
+
+
+register(
+    WatchlistReader(
+        name=ofac_csv.FORMAT,
+        description="OFAC SDN list, CSV set (sdn.csv with alt.csv, add.csv, sdn_comments.csv beside it)",
+        sniff=ofac_csv.sniff,
+        read=_ofac_csv,
+        siblings={role: partial(ofac_csv.sibling_path, role=role) for role in ofac_csv.SIBLINGS},
     )
 )
