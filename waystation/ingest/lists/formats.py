@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from waystation.ingest.lists import ofac_csv, un_xml
+from waystation.ingest.lists import ofac_csv, ofac_xml, un_xml
 from waystation.ingest.lists.registry import Siblings, WatchlistReader, register
 from waystation.model import Watchlist
 
@@ -36,5 +36,19 @@ register(
         sniff=ofac_csv.sniff,
         read=_ofac_csv,
         siblings={role: partial(ofac_csv.sibling_path, role=role) for role in ofac_csv.SIBLINGS},
+    )
+)
+
+
+def _ofac_xml(data: bytes, source: str, siblings: Siblings) -> Watchlist:
+    return ofac_xml.read_ofac_xml(data, source)
+
+
+register(
+    WatchlistReader(
+        name=ofac_xml.FORMAT,
+        description="OFAC XML list (sdn.xml schema; also the non-SDN consolidated list)",
+        sniff=ofac_xml.sniff,
+        read=_ofac_xml,
     )
 )

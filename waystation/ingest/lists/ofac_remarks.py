@@ -20,7 +20,7 @@ from waystation.ingest.lists.issues import IssueLog
 from waystation.ingest.lists.text_dates import parse_text_date
 from waystation.model import BirthDate, IdentityDocument, PartialDate, Sex
 
-__all__ = ["RemarkFacts", "read_remarks"]
+__all__ = ["RemarkFacts", "document_label_kind", "read_remarks"]
 
 # Document labels OFAC uses for people, and the kind each one is.
 _DOCUMENT_LABELS: tuple[tuple[str, str], ...] = (
@@ -57,6 +57,14 @@ _DOCUMENT = re.compile(
     + r"\s*(?P<rest>(?:issued|expires|valid|exp\.).*)?$",
     re.I,
 )
+_LABEL_KINDS = {label.casefold().rstrip(":"): kind for label, kind in _DOCUMENT_LABELS}
+
+
+def document_label_kind(label: str) -> str | None:
+    """The document kind OFAC's label names ("Passport", "Cedula No."), ``None`` for other labels."""
+    return _LABEL_KINDS.get(" ".join(label.split()).casefold().rstrip(":"))
+
+
 _LABELLED = re.compile(r"^(?:alt\.\s+)?(DOB|POB|nationality|citizen|Gender)\s+(.+)$", re.I)
 _POSSIBLY = re.compile(r"^(?:possibly|probably|reportedly)\s+", re.I)
 _OF_REGISTRATION = re.compile(r"^of\s+registration\s+", re.I)
