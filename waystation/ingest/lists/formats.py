@@ -1,0 +1,54 @@
+"""The built-in watchlist formats; importing this module registers them."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from waystation.ingest.lists import ofac_csv, ofac_xml, un_xml
+from waystation.ingest.lists.registry import Siblings, WatchlistReader, register
+from waystation.model import Watchlist
+
+__all__: list[str] = []
+
+
+def _un(data: bytes, source: str, siblings: Siblings) -> Watchlist:
+    return un_xml.read_un_xml(data, source)
+
+
+register(
+    WatchlistReader(
+        name=un_xml.FORMAT,
+        description="UN Security Council Consolidated List (XML)",
+        sniff=un_xml.sniff,
+        read=_un,
+    )
+)
+
+
+def _ofac_csv(data: bytes, source: str, siblings: Siblings) -> Watchlist:
+    return ofac_csv.read_ofac_csv(data, source, dict(siblings))
+
+
+register(
+    WatchlistReader(
+        name=ofac_csv.FORMAT,
+        description="OFAC SDN list, CSV set (sdn.csv with alt.csv, add.csv, sdn_comments.csv beside it)",
+        sniff=ofac_csv.sniff,
+        read=_ofac_csv,
+        siblings={role: partial(ofac_csv.sibling_path, role=role) for role in ofac_csv.SIBLINGS},
+    )
+)
+
+
+def _ofac_xml(data: bytes, source: str, siblings: Siblings) -> Watchlist:
+    return ofac_xml.read_ofac_xml(data, source)
+
+
+register(
+    WatchlistReader(
+        name=ofac_xml.FORMAT,
+        description="OFAC XML list (sdn.xml schema; also the non-SDN consolidated list)",
+        sniff=ofac_xml.sniff,
+        read=_ofac_xml,
+    )
+)
