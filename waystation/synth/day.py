@@ -22,6 +22,7 @@ from waystation.model import (
     Contact,
     ContactKind,
     Leg,
+    ListEntry,
     Name,
     PartialDate,
     Payment,
@@ -29,7 +30,7 @@ from waystation.model import (
     Watchlist,
 )
 from waystation.synth.people import Person, random_person
-from waystation.synth.planted import VARIANTS, plant, plantable
+from waystation.synth.planted import VARIANTS, plant, plantable, suits
 from waystation.synth.pools import Pools, load_pools
 from waystation.synth.schedule import day_schedule
 
@@ -84,7 +85,8 @@ def _locator(rng: random.Random) -> str:
 
 def _relative(rng: random.Random, pools: Pools, day: date, lead: Person) -> Person:
     """A family member: same family name and nationality, own given name and documents."""
-    other = random_person(rng, pools, day)
+    culture = next((c for c in pools.cultures if lead.nationality in c.nationalities), pools.cultures[0])
+    other = random_person(rng, pools, day, culture=culture)
     family = lead.name.family or ""
     given = (other.name.given or "").split()
     return replace(
@@ -139,9 +141,14 @@ def generate_day(
     parties: list[_Party] = []
 
     candidates = plantable(watchlist) if watchlist else []
-    chosen = rng.sample(candidates, min(planted, len(candidates)))
-    for index, entry in enumerate(chosen):
+    chosen: list[tuple[ListEntry, str]] = []
+    for index in range(min(planted, len(candidates))):
         variant = VARIANTS[index % len(VARIANTS)]
+        taken = {e.entry_id for e, _ in chosen}
+        fitting = [e for e in candidates if suits(e, variant) and e.entry_id not in taken]
+        if fitting:
+            chosen.append((rng.choice(fitting), variant))
+    for index, (entry, variant) in enumerate(chosen):
         assert watchlist is not None
         target = plant(rng, pools, day, entry, watchlist.name, variant)
         companions = [_relative(rng, pools, day, target.person) for _ in range(rng.randint(1, 2))]
@@ -166,10 +173,8 @@ def generate_day(
                 shared_phone=target.person.phone,
             )
         )
-        if len(parties) // 2 <= namesakes:
-            _add_namesake(
-                rng, pools, day, target.person, entry.entry_id, watchlist.name, feeders, onward, parties
-            )
+        if index < namesakes:
+            _add_namesake(rng, pools, day, target.person, entry, watchlist.name, feeders + onward, parties)
 
     seats = {leg: rng.randint(*passengers_per_flight) for leg in feeders + onward}
     filled: dict[Leg, int] = defaultdict(int)
@@ -197,17 +202,25 @@ def _add_namesake(
     pools: Pools,
     day: date,
     listed: Person,
-    entry_id: str,
+    entry: ListEntry,
     list_name: str,
-    feeders: list[Leg],
-    onward: list[Leg],
+    legs: list[Leg],
     parties: list[_Party],
 ) -> None:
+    """Someone with the listed person's name, born at least 12 years apart, of another nationality."""
     other = random_person(rng, pools, day)
-    year = (listed.birth_date.year or 1970) + rng.choice((-1, 1)) * rng.randint(14, 30)
-    year = min(max(year, day.year - 85), day.year - 1)
+    years = [y for statement in entry.birth_dates for y in statement.years()] or [day.year - 50]
+    allowed = [
+        y
+        for y in range(day.year - 85, day.year - 1)
+        if all(abs(y - listed_year) >= 12 for listed_year in years)
+    ]
+    year = rng.choice(allowed)
     nationality = next(
-        c.nationalities[0] for c in pools.cultures if listed.nationality not in c.nationalities
+        n
+        for c in pools.cultures
+        for n in c.nationalities
+        if n not in entry.nationalities and n != listed.nationality
     )
     person = replace(
         other,
@@ -217,7 +230,7 @@ def _add_namesake(
         document=replace(other.document, issuing_country=nationality),
     )
     parties.append(
-        _Party([person], [rng.choice(feeders + onward)], [TruthRow("", "namesake", entry_id, list_name)])
+        _Party([person], [rng.choice(legs)], [TruthRow("", "namesake", entry.entry_id, list_name)])
     )
 
 

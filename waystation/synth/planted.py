@@ -9,6 +9,8 @@ the demo and tests know who should alert.
 from __future__ import annotations
 
 import random
+import string
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -31,7 +33,7 @@ from waystation.model import (
 from waystation.synth.people import Person, random_person
 from waystation.synth.pools import Pools
 
-__all__ = ["VARIANTS", "Planted", "plant", "plantable"]
+__all__ = ["VARIANTS", "Planted", "plant", "plantable", "suits"]
 
 VARIANTS = ("exact", "alias", "spelling", "swap", "particle", "drop_part", "passport")
 
@@ -55,17 +57,54 @@ def _spellings() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, str], ..
     return words, letters
 
 
-def plantable(watchlist: Watchlist) -> list[ListEntry]:
-    """Entries of people with a usable Latin name and a known birth year (the ones worth planting)."""
+_PARTICLES = ("AL-", "AL ", "ABD AL", "BIN ", "ABU ")
+_DOCUMENT_LETTERS = frozenset(string.ascii_uppercase + " -")
+
+
+def plantable(watchlist: Watchlist, programme: str | None = "Al-Qaida") -> list[ListEntry]:
+    """People with a Latin name, a birth year and a nationality: the ones worth planting.
+
+    The ISIL (Da'esh) & Al-Qaida programme is preferred (it is what way stations screen for);
+    other programmes are used when a list has none.
+    """
     found = []
     for entry in watchlist.entries:
         name = entry.primary_name
         if entry.kind is not EntryKind.PERSON or name is None or name.script not in (None, "Latn"):
             continue
-        if len(name.parts) < 2 or not any(b.earliest.year for b in entry.birth_dates):
+        if (
+            len(name.parts) < 2
+            or not entry.nationalities
+            or not any(b.earliest.year for b in entry.birth_dates)
+        ):
             continue
         found.append(entry)
-    return found
+    preferred = [e for e in found if programme in e.programmes]
+    return preferred or found
+
+
+def _strong_aliases(entry: ListEntry) -> list[Name]:
+    return [
+        n
+        for n in entry.names[1:]
+        if n.role is NameRole.ALIAS and n.quality is NameQuality.STRONG and n.script in (None, "Latn")
+        and len(n.full.split()) >= 2
+    ]  # fmt: skip
+
+
+def suits(entry: ListEntry, variant: str) -> bool:
+    """Whether ``entry`` can carry this disguise (a particle to change, a passport to show…)."""
+    name = entry.primary_name
+    full = name.full.upper() if name else ""
+    if variant == "alias":
+        return bool(_strong_aliases(entry))
+    if variant == "particle":
+        return any(p in full for p in _PARTICLES)
+    if variant == "drop_part":
+        return len(full.split()) >= 3
+    if variant == "passport":
+        return any(d.kind == "passport" and d.number for d in entry.documents)
+    return True
 
 
 def _respell(rng: random.Random, text: str) -> str:
@@ -91,24 +130,29 @@ def _vary(rng: random.Random, name: Name, variant: str) -> Name:
     elif variant == "swap":
         texts = texts[-1:] + texts[:-1]
     elif variant == "particle":
-        joined = " ".join(texts)
-        for old, new in (
-            ("AL-", "EL "),
-            ("AL ", "AL-"),
-            ("ABD AL-", "ABDUL"),
-            ("BIN ", "BEN "),
-            ("ABU ", "ABOU "),
-        ):
-            if old in joined:
-                joined = joined.replace(old, new, 1)
-                break
-        else:
-            joined = joined.replace("-", " ")
-        texts = joined.split(" ", 1) if " " in joined else [joined]
+        texts = _change_particle(texts)
     elif variant == "drop_part" and len(texts) > 2:
         del texts[rng.randrange(1, len(texts) - 1)]
+    texts = [t for t in (_as_on_document(t) for t in texts) if t]
     given, family = texts[:-1], texts[-1]
     return Name.from_parts(family, given)
+
+
+def _change_particle(texts: list[str]) -> list[str]:
+    """Write the first particle found another way (AL- → EL, ABD AL- → ABDUL, BIN → BEN…)."""
+    swaps = (("ABD AL-", "ABDUL"), ("AL-", "EL "), ("AL ", "AL-"), ("BIN ", "BEN "), ("ABU ", "ABOU "))
+    for index, text in enumerate(texts):
+        for old, new in swaps:
+            if old in text:
+                return [*texts[:index], text.replace(old, new, 1), *texts[index + 1 :]]
+    return [t.replace("-", " ") for t in texts]
+
+
+def _as_on_document(text: str) -> str:
+    """Letters as a document's machine-readable zone gives them: A–Z, spaces and hyphens only."""
+    folded = unicodedata.normalize("NFKD", text.upper())
+    kept = "".join(ch for ch in folded if ch in _DOCUMENT_LETTERS)
+    return " ".join(kept.split())
 
 
 def _birth_date(rng: random.Random, entry: ListEntry) -> PartialDate:
