@@ -1,4 +1,4 @@
-"""Case numbers: ``WS-2025-000123-4`` — prefix, year, sequence, Luhn check digit.
+"""Case numbers: ``WS-2025-000123-5`` — prefix, year, sequence, Luhn check digit.
 
 The case number is the key of purpose limitation: multi-hop network queries and unmasking of
 depersonalised data are only allowed under an open case, so analysts type case numbers into
@@ -65,7 +65,7 @@ class CaseNumber:
         tidy = "".join((text or "").split()).upper()
         match = _PATTERN.match(tidy)
         if not match:
-            raise InputError(f"{text!r} is not a case number like WS-2025-000123-4", Locator(field=field))
+            raise InputError(f"{text!r} is not a case number like WS-2025-000123-5", Locator(field=field))
         prefix, year, sequence, check = match.groups()
         if int(sequence) == 0 or int(year) < 2000:
             raise InputError(f"{text!r} is not a case number that can exist", Locator(field=field))

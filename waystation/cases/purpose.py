@@ -127,7 +127,7 @@ def authorize_unmask(
     else:
         require_aware(approval.approved_at, "approved_at")
         if approval.role is not Role.SUPERVISOR:
-            problems.append(f"approval by a {approval.role.value}, not a supervisor")
+            problems.append(f"approval by {approval.role.value} {approval.approved_by}, not by a supervisor")
         if approval.approved_by == request.requested_by:
             problems.append("the requester cannot approve their own unmasking")
         if approval.approved_at < request.requested_at:

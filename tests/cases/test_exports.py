@@ -1,0 +1,82 @@
+"""The public surface of waystation.cases and waystation.sharing is pinned."""
+
+from __future__ import annotations
+
+import waystation.cases
+import waystation.sharing
+
+
+def test_cases_exports() -> None:
+    assert sorted(waystation.cases.__all__) == sorted(
+        [
+            "GENESIS",
+            "PERMISSIONS",
+            "TRANSITIONS",
+            "Alert",
+            "AlertKind",
+            "AlertState",
+            "AlertStatus",
+            "AnswerBasis",
+            "AuditEvent",
+            "AuditEventType",
+            "AuditRecord",
+            "AutoDeny",
+            "BoardingAnswer",
+            "BoardingDecision",
+            "CarrierPolicy",
+            "Case",
+            "CaseClosure",
+            "CaseNote",
+            "CaseNumber",
+            "CaseStatus",
+            "ChainHead",
+            "ChainProblem",
+            "ChainVerdict",
+            "Disposition",
+            "DispositionRecord",
+            "MaskedField",
+            "OnTrueMatch",
+            "Permission",
+            "RetentionAction",
+            "RetentionDecision",
+            "RetentionPolicy",
+            "ReviewAction",
+            "ReviewEntry",
+            "ReviewStep",
+            "Role",
+            "ScreeningStats",
+            "SignedHead",
+            "SourceStats",
+            "TravellerLink",
+            "UnmaskApproval",
+            "UnmaskGrant",
+            "UnmaskRequest",
+            "add_note",
+            "allowed_actions",
+            "apply",
+            "authorize_network_query",
+            "authorize_unmask",
+            "carrier_answer",
+            "check_reason",
+            "close_case",
+            "decide_boarding",
+            "event_from_payload",
+            "fold",
+            "link_traveller",
+            "mask_booking",
+            "mask_traveller",
+            "may_act_adversely",
+            "open_case",
+            "open_cases_for",
+            "permissions_of",
+            "require",
+            "retention_decision",
+            "screening_stats",
+            "seal",
+            "seal_all",
+            "sign_head",
+            "verify_chain",
+        ]
+    )
+    for name in waystation.cases.__all__:
+        assert hasattr(waystation.cases, name), name
