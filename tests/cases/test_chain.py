@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import hashlib
+import itertools
 import json
 from datetime import UTC, datetime, timedelta
 
