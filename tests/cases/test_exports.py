@@ -1,9 +1,8 @@
-"""The public surface of waystation.cases and waystation.sharing is pinned."""
+"""The public surface of waystation.cases is pinned."""
 
 from __future__ import annotations
 
 import waystation.cases
-import waystation.sharing
 
 
 def test_cases_exports() -> None:
