@@ -47,8 +47,12 @@ def test_an_alert_held_by_one_analyst_cannot_be_decided_by_another() -> None:
         apply(state, decide(TM, "boris", A, 2))
     with pytest.raises(Conflict, match="held by amira"):
         apply(state, step(ReviewAction.CLAIM, "boris", A, 2))
+    with pytest.raises(Conflict, match="already held by amira"):
+        apply(state, step(ReviewAction.CLAIM, "amira", A, 2))
     taken = apply(state, step(ReviewAction.CLAIM, "sofia", S, 2))
     assert taken.assignee == "sofia"
+    assert allowed_actions(taken, S, "sofia") == {ReviewAction.RELEASE, ReviewAction.DECIDE}
+    assert allowed_actions(taken, A, "amira") == frozenset()
 
 
 def test_roles_without_review_rights_are_forbidden() -> None:

@@ -9,6 +9,8 @@ inside their transactions; the API and pages show their results.
 - ``case_number``, ``case`` and ``purpose``: cases and the powers only a case unlocks;
 - ``events`` and ``chain``: typed audit events and the hash-chained log with its verifier;
 - ``stats``: list and rule performance from dispositions;
+- ``clearance``: cleared travellers (a confirmed false positive that should not alert again);
+- ``trail``: the audit event for each core result, so every service logs the same facts;
 - ``retention``: masking and deletion; ``permissions``: the role table.
 """
 
@@ -38,6 +40,7 @@ from waystation.cases.chain import (
     sign_head,
     verify_chain,
 )
+from waystation.cases.clearance import Clearance, clear_traveller, suppressing_clearance
 from waystation.cases.events import AuditEvent, AuditEventType, event_from_payload
 from waystation.cases.permissions import PERMISSIONS, Permission, permissions_of, require
 from waystation.cases.policy import (
@@ -67,6 +70,15 @@ from waystation.cases.retention import (
     retention_decision,
 )
 from waystation.cases.stats import ScreeningStats, SourceStats, screening_stats
+from waystation.cases.trail import (
+    alert_raised,
+    boarding_answered,
+    case_closed,
+    case_note_added,
+    case_opened,
+    case_traveller_linked,
+    review_event,
+)
 from waystation.cases.vocab import AlertKind, AlertStatus, BoardingAnswer, Disposition, ReviewAction, Role
 from waystation.cases.workflow import (
     TRANSITIONS,
@@ -101,6 +113,7 @@ __all__ = [
     "ChainHead",
     "ChainProblem",
     "ChainVerdict",
+    "Clearance",
     "Disposition",
     "DispositionRecord",
     "MaskedField",
@@ -121,12 +134,19 @@ __all__ = [
     "UnmaskGrant",
     "UnmaskRequest",
     "add_note",
+    "alert_raised",
     "allowed_actions",
     "apply",
     "authorize_network_query",
     "authorize_unmask",
+    "boarding_answered",
     "carrier_answer",
+    "case_closed",
+    "case_note_added",
+    "case_opened",
+    "case_traveller_linked",
     "check_reason",
+    "clear_traveller",
     "close_case",
     "decide_boarding",
     "event_from_payload",
@@ -140,9 +160,11 @@ __all__ = [
     "permissions_of",
     "require",
     "retention_decision",
+    "review_event",
     "screening_stats",
     "seal",
     "seal_all",
     "sign_head",
+    "suppressing_clearance",
     "verify_chain",
 ]

@@ -127,6 +127,8 @@ def _check(state: AlertState, action: ReviewAction, role: Role, actor: str) -> T
         elif action is ReviewAction.OVERRIDE:
             hint = "; there is no decision to override"
         raise Conflict(f"cannot {action.value} alert {state.alert.alert_id}: it is {status.value}{hint}")
+    if action is ReviewAction.CLAIM and status is AlertStatus.IN_REVIEW and state.assignee == actor:
+        raise Conflict(f"alert {state.alert.alert_id} is already held by {actor}")
     held_by_other = status is AlertStatus.IN_REVIEW and state.assignee not in (None, actor)
     if held_by_other and role is Role.ANALYST:
         raise Conflict(f"alert {state.alert.alert_id} is held by {state.assignee}")
