@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from waystation.ingest.lists import ofac_csv, ofac_xml, un_xml
+from waystation.ingest.lists import ftm, ofac_csv, ofac_xml, un_xml
 from waystation.ingest.lists.registry import Siblings, WatchlistReader, register
 from waystation.model import Watchlist
 
@@ -50,5 +50,19 @@ register(
         description="OFAC XML list (sdn.xml schema; also the non-SDN consolidated list)",
         sniff=ofac_xml.sniff,
         read=_ofac_xml,
+    )
+)
+
+
+def _ftm(data: bytes, source: str, siblings: Siblings) -> Watchlist:
+    return ftm.read_ftm(data, source)
+
+
+register(
+    WatchlistReader(
+        name=ftm.FORMAT,
+        description="FollowTheMoney entities, JSON lines (OpenSanctions exports)",
+        sniff=ftm.sniff,
+        read=_ftm,
     )
 )
