@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from waystation.ingest.lists import ftm, ofac_csv, ofac_xml, un_xml
+from waystation.ingest.lists import ftm, national_csv, ofac_csv, ofac_xml, un_xml
 from waystation.ingest.lists.registry import Siblings, WatchlistReader, register
 from waystation.model import Watchlist
 
@@ -64,5 +64,19 @@ register(
         description="FollowTheMoney entities, JSON lines (OpenSanctions exports)",
         sniff=ftm.sniff,
         read=_ftm,
+    )
+)
+
+
+def _national(data: bytes, source: str, siblings: Siblings) -> Watchlist:
+    return national_csv.read_national_csv(data, source)
+
+
+register(
+    WatchlistReader(
+        name=national_csv.FORMAT,
+        description="National list CSV (docs/watchlists.md): id, kind, names, birth_dates, documents, ...",
+        sniff=national_csv.sniff,
+        read=_national,
     )
 )
