@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from waystation.ingest.lists import ftm, national_csv, ofac_csv, ofac_xml, un_xml
+from waystation.ingest.lists import ftm, national_csv, ofac_csv, ofac_xml, os_simple, un_xml
 from waystation.ingest.lists.registry import Siblings, WatchlistReader, register
 from waystation.model import Watchlist
 
@@ -78,5 +78,19 @@ register(
         description="National list CSV (docs/watchlists.md): id, kind, names, birth_dates, documents, ...",
         sniff=national_csv.sniff,
         read=_national,
+    )
+)
+
+
+def _os_simple(data: bytes, source: str, siblings: Siblings) -> Watchlist:
+    return os_simple.read_os_simple(data, source)
+
+
+register(
+    WatchlistReader(
+        name=os_simple.FORMAT,
+        description="OpenSanctions targets.simple.csv (flat, lossy; a large second list)",
+        sniff=os_simple.sniff,
+        read=_os_simple,
     )
 )
