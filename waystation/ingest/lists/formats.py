@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from waystation.ingest.lists import ftm, national_csv, ofac_csv, ofac_xml, os_simple, un_xml
+from waystation.ingest.lists import ftm, national_csv, ofac_csv, ofac_xml, os_simple, uk_hmt, un_xml
 from waystation.ingest.lists.registry import Siblings, WatchlistReader, register
 from waystation.model import Watchlist
 
@@ -92,5 +92,19 @@ register(
         description="OpenSanctions targets.simple.csv (flat, lossy; a large second list)",
         sniff=os_simple.sniff,
         read=_os_simple,
+    )
+)
+
+
+def _uk_hmt(data: bytes, source: str, siblings: Siblings) -> Watchlist:
+    return uk_hmt.read_uk_hmt(data, source)
+
+
+register(
+    WatchlistReader(
+        name=uk_hmt.FORMAT,
+        description="UK HM Treasury consolidated list, 2018 CSV (Windows-1252, one row per name)",
+        sniff=uk_hmt.sniff,
+        read=_uk_hmt,
     )
 )
