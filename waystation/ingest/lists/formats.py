@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from waystation.ingest.lists import ofac_csv, ofac_xml, un_xml
+from waystation.ingest.lists import ftm, national_csv, ofac_csv, ofac_xml, os_simple, uk_hmt, un_xml
 from waystation.ingest.lists.registry import Siblings, WatchlistReader, register
 from waystation.model import Watchlist
 
@@ -50,5 +50,61 @@ register(
         description="OFAC XML list (sdn.xml schema; also the non-SDN consolidated list)",
         sniff=ofac_xml.sniff,
         read=_ofac_xml,
+    )
+)
+
+
+def _ftm(data: bytes, source: str, siblings: Siblings) -> Watchlist:
+    return ftm.read_ftm(data, source)
+
+
+register(
+    WatchlistReader(
+        name=ftm.FORMAT,
+        description="FollowTheMoney entities, JSON lines (OpenSanctions exports)",
+        sniff=ftm.sniff,
+        read=_ftm,
+    )
+)
+
+
+def _national(data: bytes, source: str, siblings: Siblings) -> Watchlist:
+    return national_csv.read_national_csv(data, source)
+
+
+register(
+    WatchlistReader(
+        name=national_csv.FORMAT,
+        description="National list CSV (docs/watchlists.md): id, kind, names, birth_dates, documents, ...",
+        sniff=national_csv.sniff,
+        read=_national,
+    )
+)
+
+
+def _os_simple(data: bytes, source: str, siblings: Siblings) -> Watchlist:
+    return os_simple.read_os_simple(data, source)
+
+
+register(
+    WatchlistReader(
+        name=os_simple.FORMAT,
+        description="OpenSanctions targets.simple.csv (flat, lossy; a large second list)",
+        sniff=os_simple.sniff,
+        read=_os_simple,
+    )
+)
+
+
+def _uk_hmt(data: bytes, source: str, siblings: Siblings) -> Watchlist:
+    return uk_hmt.read_uk_hmt(data, source)
+
+
+register(
+    WatchlistReader(
+        name=uk_hmt.FORMAT,
+        description="UK HM Treasury consolidated list, 2018 CSV (Windows-1252, one row per name)",
+        sniff=uk_hmt.sniff,
+        read=_uk_hmt,
     )
 )
