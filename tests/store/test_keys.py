@@ -8,13 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from waystation.model import Address, ContactKind, Leg, Name, PartialDate
+from waystation.model import Address, ContactKind, Leg, PartialDate
 from waystation.store.keys import (
     address_key,
     contact_key,
     document_key,
     flight_key,
-    name_key,
     parse_partial_date,
     partial_date_text,
 )
@@ -57,8 +56,6 @@ def test_document_contact_address_and_name_keys() -> None:
     assert address_key(Address("12, Rue Émile-Zola", "PARIS", None, "75015", "FRA")) == (
         "12 rue emile zola|paris||75015|fra"
     )
-    assert name_key(Name.from_parts("Al-Hassan", "Omar")) == name_key(Name.from_full("OMAR AL HASSAN"))
-    assert name_key(Name.from_parts("Müller", "Jörg")) == "jorg muller"
 
 
 @st.composite

@@ -1,4 +1,4 @@
-"""Screening runs and hits, and clearances: stored with everything needed to explain them."""
+"""Screening runs and hits: stored with everything needed to explain them."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from tests.store.conftest import Database
-from waystation.exc import Conflict, InputError, NotFound
+from waystation.exc import Conflict, NotFound
 from waystation.ingest.message import ParsedMessage
 from waystation.model import (
     EntryKind,
@@ -17,17 +17,8 @@ from waystation.model import (
     Manifest,
     ManifestKind,
     Name,
-    PartialDate,
     Traveller,
     Watchlist,
-)
-from waystation.store.clearances import (
-    NewClearance,
-    active_clearances,
-    add_clearance,
-    clearances_for_document,
-    clearances_for_entry,
-    revoke_clearance,
 )
 from waystation.store.messages import receive_message
 from waystation.store.parsed import store_parsed_message
@@ -163,67 +154,3 @@ def test_a_hit_on_a_list_the_run_did_not_use_is_refused(db: Database) -> None:
             add_hits(session, run_id, [dataclasses.replace(_hit(omar, 0.9, True), list_version="2026-06")])
         with pytest.raises(NotFound):
             get_run(session, run_id + 1000)
-
-
-def test_clearances_are_appended_and_revoked_once(db: Database) -> None:
-    with db.sessions.begin() as session:
-        (omar, _), _ = _setup(db, session)
-        cleared = add_clearance(
-            session,
-            NewClearance(
-                list_name="un",
-                entry_id="QDi.420",
-                name=Name.from_parts("Al-Hassan", "Omar"),
-                cleared_by="analyst.k",
-                reason="different person: born 1990, entry born 1975, passport checked",
-                birth_date=PartialDate(1990, 4, 2),
-                document_number="n 0012-3456",
-                document_country="SYR",
-                traveller_id=omar,
-            ),
-            cleared_at=datetime(2026, 5, 2, 7, 0, tzinfo=UTC),
-        )
-    assert (cleared.list_name, cleared.entry_id, cleared.document_key, cleared.document_country) == (
-        "un",
-        "QDi.420",
-        "N00123456",
-        "SYR",
-    )
-    assert (cleared.name_key, cleared.birth_date, cleared.cleared_by) == (
-        "al hassan omar",
-        "1990-04-02",
-        "analyst.k",
-    )
-    assert cleared.entry_sha256 is not None
-    assert len(cleared.entry_sha256) == 64
-    assert cleared.active
-    assert cleared.traveller_id == omar
-    with db.sessions.begin() as session:
-        assert clearances_for_document(session, "N0012 3456", "SYR") == [cleared]
-        assert clearances_for_document(session, "N0012 3456", None) == [cleared]
-        assert clearances_for_document(session, "N0012 3456", "IRQ") == []
-        assert active_clearances(session, "un") == [cleared]
-        revoked = revoke_clearance(session, cleared.id, revoked_by="supervisor.m", reason="new intelligence")
-        with pytest.raises(Conflict, match="already revoked"):
-            revoke_clearance(session, cleared.id, revoked_by="x", reason="again")
-        with pytest.raises(NotFound):
-            revoke_clearance(session, 999_999, revoked_by="x", reason="y")
-    assert (revoked.revoked_by, revoked.revoke_reason, revoked.active) == (
-        "supervisor.m",
-        "new intelligence",
-        False,
-    )
-    assert revoked.reason == cleared.reason  # the decision itself is never edited
-    with db.sessions() as session:
-        assert active_clearances(session) == []
-        assert clearances_for_entry(session, "un", "QDi.420") == [revoked]
-
-
-def test_a_clearance_needs_a_reason_and_a_known_entry(db: Database) -> None:
-    with db.sessions.begin() as session:
-        _setup(db, session)
-        new = NewClearance("un", "QDi.420", Name.from_parts("X"), cleared_by="a", reason=" ")
-        with pytest.raises(InputError, match="reason"):
-            add_clearance(session, new)
-        with pytest.raises(NotFound, match=r"QDi\.999"):
-            add_clearance(session, dataclasses.replace(new, entry_id="QDi.999", reason="r"))

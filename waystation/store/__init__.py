@@ -10,12 +10,10 @@ received bytes itself before anything else happens.
 
 from waystation.store.bookings import StoredBooking, bookings_by_locator, bookings_of_traveller, load_bookings
 from waystation.store.clearances import (
-    Clearance,
-    NewClearance,
-    active_clearances,
+    StoredClearance,
     add_clearance,
-    clearances_for_document,
-    clearances_for_entry,
+    clearances_for_subject,
+    clearances_in_force,
     revoke_clearance,
 )
 from waystation.store.codec import jsonable
@@ -73,27 +71,25 @@ from waystation.store.watchlists import (
 
 __all__ = [
     "ChangeKind",
-    "Clearance",
     "ImportResult",
     "ListChange",
     "ListVersionInfo",
     "MessageStatus",
-    "NewClearance",
     "NewHit",
     "ScreeningRun",
     "StoredBooking",
+    "StoredClearance",
     "StoredContent",
     "StoredFlight",
     "StoredHit",
     "StoredMessage",
     "StoredTraveller",
-    "active_clearances",
     "add_clearance",
     "add_hits",
     "bookings_by_locator",
     "bookings_of_traveller",
-    "clearances_for_document",
-    "clearances_for_entry",
+    "clearances_for_subject",
+    "clearances_in_force",
     "current_revision",
     "find_by_sha256",
     "find_duplicate",

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from waystation.model import Address, ContactKind, Leg, Name, PartialDate
+from waystation.model import Address, ContactKind, Leg, PartialDate
 
 __all__ = [
     "FlightKey",
@@ -22,7 +22,6 @@ __all__ = [
     "contact_key",
     "document_key",
     "flight_key",
-    "name_key",
     "parse_partial_date",
     "partial_date_text",
 ]
@@ -59,12 +58,6 @@ def address_key(address: Address) -> str:
     """The address's parts, folded, punctuation dropped, joined with ``|`` (for exact linking)."""
     parts = (address.street, address.city, address.region, address.postcode, address.country)
     return "|".join(" ".join(re.sub(r"[^\w]+", " ", _fold(p or "")).split()) for p in parts)[:600]
-
-
-def name_key(name: Name) -> str:
-    """Folded name tokens in sorted order: order and case do not change the key."""
-    tokens = re.sub(r"[^\w]+", " ", _fold(name.full)).split()
-    return " ".join(sorted(tokens))[:300]
 
 
 def partial_date_text(value: PartialDate | None) -> str | None:

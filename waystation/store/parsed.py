@@ -74,8 +74,9 @@ class MessageContent(Protocol):
 class StoredContent:
     """The ids given to what a message held, in the message's order.
 
-    ``traveller_ids`` has one id per occurrence, manifests first then bookings (the order of
-    ``ParsedMessage.travellers()``); ``ids_by_ref`` maps a traveller ref to its first row.
+    ``traveller_ids`` has one id per stored traveller: the manifests' travellers first, then the
+    bookings' travellers that were not already on a manifest of the message. ``ids_by_ref`` maps
+    a traveller ref (what a matching hit names) to its first stored row.
     """
 
     message_id: int
@@ -111,10 +112,10 @@ def store_parsed_message(session: Session, message_id: int, parsed: MessageConte
     manifest_ids = writer.manifests(parsed.manifests)
     push_ids, booking_ids = writer.pushes(parsed.pnr_pushes)
     writer.flush_travellers()
-    ids = tuple(writer.traveller_id(t) for t in writer.occurrences)
+    ids = tuple(dict.fromkeys(writer.traveller_id(t) for t in writer.occurrences))
     by_ref: dict[str, int] = {}
-    for traveller, ident in zip(writer.occurrences, ids, strict=True):
-        by_ref.setdefault(traveller.ref, ident)
+    for traveller in writer.occurrences:
+        by_ref.setdefault(traveller.ref, writer.traveller_id(traveller))
     return StoredContent(message_id, manifest_ids, push_ids, booking_ids, ids, by_ref)
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: (none)
-Create Date: 2026-11-25 18:46:04.997605
+Create Date: 2026-11-25 18:59:51.075236
 """
 
 from __future__ import annotations
@@ -22,6 +22,29 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        "clearances",
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("person_key", sa.String(length=300), nullable=False),
+        sa.Column("document_key", sa.String(length=200), nullable=True),
+        sa.Column("source", sa.String(length=100), nullable=False),
+        sa.Column("subject", sa.String(length=100), nullable=False),
+        sa.Column("based_on_alert", sa.String(length=100), nullable=False),
+        sa.Column("cleared_by", sa.String(length=100), nullable=False),
+        sa.Column("role", sa.String(length=16), nullable=False),
+        sa.Column("cleared_at", waystation.store.types.UtcDateTime(timezone=True), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("expires_at", waystation.store.types.UtcDateTime(timezone=True), nullable=False),
+        sa.Column("entry_sha256", sa.String(length=64), nullable=True),
+        sa.Column("revoked_by", sa.String(length=100), nullable=True),
+        sa.Column("revoked_at", waystation.store.types.UtcDateTime(timezone=True), nullable=True),
+        sa.Column("revoke_reason", sa.Text(), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_clearances")),
+    )
+    with op.batch_alter_table("clearances", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_clearances_person_key"), ["person_key"], unique=False)
+        batch_op.create_index(batch_op.f("ix_clearances_source_subject"), ["source", "subject"], unique=False)
+
     op.create_table(
         "entry_bodies",
         sa.Column("sha256", sa.String(length=64), nullable=False),
@@ -616,50 +639,8 @@ def upgrade() -> None:
             batch_op.f("ix_traveller_documents_traveller_id"), ["traveller_id"], unique=False
         )
 
-    op.create_table(
-        "clearances",
-        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
-        sa.Column("watchlist_id", sa.Integer(), nullable=False),
-        sa.Column("entry_id", sa.String(length=100), nullable=False),
-        sa.Column("entry_sha256", sa.String(length=64), nullable=True),
-        sa.Column("document_key", sa.String(length=100), nullable=True),
-        sa.Column("document_country", sa.String(length=8), nullable=True),
-        sa.Column("name_key", sa.String(length=300), nullable=False),
-        sa.Column("birth_date", sa.String(length=10), nullable=True),
-        sa.Column("traveller_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
-        sa.Column("hit_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
-        sa.Column("cleared_by", sa.String(length=100), nullable=False),
-        sa.Column("cleared_at", waystation.store.types.UtcDateTime(timezone=True), nullable=False),
-        sa.Column("reason", sa.Text(), nullable=False),
-        sa.Column("revoked_by", sa.String(length=100), nullable=True),
-        sa.Column("revoked_at", waystation.store.types.UtcDateTime(timezone=True), nullable=True),
-        sa.Column("revoke_reason", sa.Text(), nullable=True),
-        sa.ForeignKeyConstraint(["hit_id"], ["hits.id"], name=op.f("fk_clearances_hit_id_hits")),
-        sa.ForeignKeyConstraint(
-            ["traveller_id"], ["travellers.id"], name=op.f("fk_clearances_traveller_id_travellers")
-        ),
-        sa.ForeignKeyConstraint(
-            ["watchlist_id"], ["watchlists.id"], name=op.f("fk_clearances_watchlist_id_watchlists")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_clearances")),
-    )
-    with op.batch_alter_table("clearances", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_clearances_document_key_document_country"),
-            ["document_key", "document_country"],
-            unique=False,
-        )
-        batch_op.create_index(
-            batch_op.f("ix_clearances_watchlist_id_entry_id"), ["watchlist_id", "entry_id"], unique=False
-        )
-
 
 def downgrade() -> None:
-    with op.batch_alter_table("clearances", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_clearances_watchlist_id_entry_id"))
-        batch_op.drop_index(batch_op.f("ix_clearances_document_key_document_country"))
-
-    op.drop_table("clearances")
     with op.batch_alter_table("traveller_documents", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_traveller_documents_traveller_id"))
         batch_op.drop_index(batch_op.f("ix_traveller_documents_number_key_issuing_country"))
@@ -762,3 +743,8 @@ def downgrade() -> None:
 
     op.drop_table("flights")
     op.drop_table("entry_bodies")
+    with op.batch_alter_table("clearances", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_clearances_source_subject"))
+        batch_op.drop_index(batch_op.f("ix_clearances_person_key"))
+
+    op.drop_table("clearances")
