@@ -14,26 +14,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from waystation.model import (
-    Address,
-    Booking,
-    Contact,
     Leg,
     Manifest,
     ParseIssue,
     PnrPush,
-    Provenance,
     Traveller,
 )
 from waystation.store.bulk import insert_ignore, insert_returning_ids, insert_rows
-from waystation.store.codec import name_to_json, provenance_to_json
-from waystation.store.keys import address_key, contact_key, document_key, flight_key, partial_date_text
+from waystation.store.keys import flight_key
 from waystation.store.messages import mark_parsed
+from waystation.store.rows import Row, RowBuilder
 from waystation.store.schema import (
     AddressRow,
     BookingLegRow,
@@ -51,8 +47,6 @@ from waystation.store.schema import (
 from waystation.store.types import utc_now
 
 __all__ = ["MessageContent", "StoredContent", "store_flights", "store_parsed_message"]
-
-Row = dict[str, Any]
 
 
 class MessageContent(Protocol):
@@ -153,8 +147,7 @@ class _Writer:
 
     def __init__(self, session: Session, message_id: int, source: str) -> None:
         self.session = session
-        self.message_id = message_id
-        self.source = source
+        self.rows = RowBuilder(message_id, source)
         self.flights: dict[str, int] = {}
         self.occurrences: list[Traveller] = []
         self._pending: dict[int, tuple[Traveller, int | None, int | None]] = {}
@@ -164,64 +157,21 @@ class _Writer:
     def flight_id(self, leg: Leg | None) -> int | None:
         return self.flights.get(flight_key(leg).key) if leg is not None else None
 
-    def prov(self, provenance: Provenance | None) -> dict[str, Any] | None:
-        """Provenance as JSON, without the source name when it is the message's own (saves room)."""
-        if provenance is None:
-            return None
-        data = provenance_to_json(provenance)
-        if data.get("source") == self.source:
-            del data["source"]
-        return data
-
     def manifests(self, manifests: Iterable[Manifest]) -> tuple[int, ...]:
         manifests = tuple(manifests)
-        rows = [self._manifest_row(position, m) for position, m in enumerate(manifests)]
+        firsts = [self.flight_id(m.legs[0]) if m.legs else None for m in manifests]
+        rows = [self.rows.manifest_row(i, m, firsts[i]) for i, m in enumerate(manifests)]
         ids = insert_returning_ids(self.session, ManifestRow, rows)
         legs: list[Row] = []
-        for manifest_id, manifest in zip(ids, manifests, strict=True):
+        for manifest_id, manifest, first in zip(ids, manifests, firsts, strict=True):
             for position, leg in enumerate(manifest.legs):
                 flight = self.flight_id(leg)
                 if flight is not None:
-                    legs.append(self._leg_row("manifest_id", manifest_id, position, flight, leg))
-            flight_of_manifest = self.flight_id(manifest.legs[0]) if manifest.legs else None
+                    legs.append(self.rows.leg_row("manifest_id", manifest_id, position, flight, leg))
             for traveller in manifest.travellers:
-                self.add_traveller(traveller, manifest_id, flight_of_manifest)
+                self.add_traveller(traveller, manifest_id, first)
         insert_rows(self.session, ManifestLegRow, legs)
         return tuple(ids)
-
-    def _manifest_row(self, position: int, m: Manifest) -> Row:
-        return {
-            "raw_message_id": self.message_id,
-            "position": position,
-            "flight_id": self.flight_id(m.legs[0]) if m.legs else None,
-            "message_ref": m.message_ref,
-            "kind": m.kind.value,
-            "message_format": m.message_format,
-            "interchange_ref": m.interchange_ref,
-            "sender": m.sender,
-            "recipient": m.recipient,
-            "prepared_at": m.prepared_at,
-            "document_code": m.document_code,
-            "function_code": m.function_code,
-            "transaction_ref": m.transaction_ref,
-            "common_access_ref": m.common_access_ref,
-            "part": m.part,
-            "final": m.final,
-            "reporting_party": m.reporting_party,
-            "declared_count": m.declared_count,
-            "traveller_count": len(m.travellers),
-            "provenance": self.prov(m.provenance),
-        }
-
-    @staticmethod
-    def _leg_row(owner: str, owner_id: int, position: int, flight: int, leg: Leg) -> Row:
-        return {
-            owner: owner_id,
-            "position": position,
-            "flight_id": flight,
-            "booking_class": leg.booking_class,
-            "status": leg.status,
-        }
 
     def add_traveller(self, traveller: Traveller, manifest_id: int | None, flight: int | None) -> None:
         self.occurrences.append(traveller)
@@ -232,27 +182,11 @@ class _Writer:
 
     def pushes(self, pushes: Iterable[PnrPush]) -> tuple[tuple[int, ...], tuple[int, ...]]:
         pushes = tuple(pushes)
-        push_rows = [
-            {
-                "raw_message_id": self.message_id,
-                "position": position,
-                "flight_id": self.flight_id(p.flight),
-                "message_ref": p.message_ref,
-                "message_format": p.message_format,
-                "sender": p.sender,
-                "recipient": p.recipient,
-                "interchange_ref": p.interchange_ref,
-                "prepared_at": p.prepared_at,
-                "declared_count": p.declared_count,
-                "provenance": self.prov(p.provenance),
-            }
-            for position, p in enumerate(pushes)
-        ]
+        push_rows = [self.rows.push_row(i, p, self.flight_id(p.flight)) for i, p in enumerate(pushes)]
         push_ids = insert_returning_ids(self.session, PnrPushRow, push_rows)
         bookings = [(push_id, b) for push_id, p in zip(push_ids, pushes, strict=True) for b in p.bookings]
-        booking_ids = insert_returning_ids(
-            self.session, BookingRow, [self._booking_row(i, pid, b) for i, (pid, b) in enumerate(bookings)]
-        )
+        booking_rows = [self.rows.booking_row(i, pid, b) for i, (pid, b) in enumerate(bookings)]
+        booking_ids = insert_returning_ids(self.session, BookingRow, booking_rows)
         legs: list[Row] = []
         contacts: list[Row] = []
         addresses: list[Row] = []
@@ -261,10 +195,10 @@ class _Writer:
             for position, leg in enumerate(booking.itinerary):
                 flight = self.flight_id(leg)
                 if flight is not None:
-                    legs.append(self._leg_row("booking_id", booking_id, position, flight, leg))
-            contacts += self._contact_rows("booking_id", booking_id, booking.contacts)
-            addresses += self._address_rows("booking_id", booking_id, booking.addresses)
-            payments += self._payment_rows(booking_id, booking)
+                    legs.append(self.rows.leg_row("booking_id", booking_id, position, flight, leg))
+            contacts += self.rows.contact_rows("booking_id", booking_id, booking.contacts)
+            addresses += self.rows.address_rows("booking_id", booking_id, booking.addresses)
+            payments += self.rows.payment_rows(booking_id, booking)
             for position, traveller in enumerate(booking.travellers):
                 self.add_traveller(traveller, None, None)
                 self._booking_links.append((booking_id, position, traveller))
@@ -274,105 +208,20 @@ class _Writer:
         insert_rows(self.session, PaymentRow, payments)
         return tuple(push_ids), tuple(booking_ids)
 
-    def _booking_row(self, position: int, push_id: int, b: Booking) -> Row:
-        agency = b.agency
-        locator = b.provenance.locator if b.provenance else None
-        return {
-            "raw_message_id": self.message_id,
-            "pnr_push_id": push_id,
-            "position": position,
-            "record_locator": b.record_locator,
-            "system": b.system,
-            "other_locators": list(b.other_locators),
-            "booked_at": b.created_at,
-            "modified_at": b.modified_at,
-            "ticketed_at": b.ticketed_at,
-            "agency_code": agency.code if agency else None,
-            "agency_location": agency.location if agency else None,
-            "agency_iata": agency.iata_number if agency else None,
-            "agency_country": agency.country if agency else None,
-            "remarks": list(b.remarks),
-            "segment": locator.segment if locator else None,
-            "line": locator.line if locator else None,
-            "provenance": {
-                "at": self.prov(b.provenance),
-                "agency": self.prov(agency.provenance if agency else None),
-            },
-        }
-
-    def _payment_rows(self, booking_id: int, booking: Booking) -> list[Row]:
-        return [
-            {
-                "booking_id": booking_id,
-                "position": position,
-                "method": p.method,
-                "card_vendor": p.card_vendor,
-                "card_hash": p.card_hash,
-                "card_last4": p.card_last4,
-                "amount": p.amount,
-                "currency": p.currency,
-                "payer": p.payer,
-                "provenance": self.prov(p.provenance),
-            }
-            for position, p in enumerate(booking.payments)
-        ]
-
-    def _contact_rows(self, owner: str, owner_id: int, contacts: Iterable[Contact]) -> list[Row]:
-        return [
-            {
-                owner: owner_id,
-                "position": position,
-                "kind": c.kind.value,
-                "value": c.value,
-                "value_key": contact_key(c.kind, c.value),
-                "provenance": self.prov(c.provenance),
-            }
-            for position, c in enumerate(contacts)
-        ]
-
-    def _address_rows(self, owner: str, owner_id: int, addresses: Iterable[Address]) -> list[Row]:
-        return [
-            {
-                owner: owner_id,
-                "position": position,
-                "street": a.street,
-                "city": a.city,
-                "region": a.region,
-                "postcode": a.postcode,
-                "country": a.country,
-                "address_key": address_key(a),
-                "provenance": self.prov(a.provenance),
-            }
-            for position, a in enumerate(addresses)
-        ]
-
     def flush_travellers(self) -> None:
         """Insert every traveller once, then their documents, contacts, addresses and booking links."""
         pending = list(self._pending.values())
-        rows = [self._traveller_row(position, *item) for position, item in enumerate(pending)]
+        rows = [self.rows.traveller_row(position, *item) for position, item in enumerate(pending)]
         ids = insert_returning_ids(self.session, TravellerRow, rows)
         documents: list[Row] = []
         contacts: list[Row] = []
         addresses: list[Row] = []
         for traveller_id, (traveller, _, _) in zip(ids, pending, strict=True):
             self._ids[id(traveller)] = traveller_id
-            for position, d in enumerate(traveller.documents):
-                documents.append(
-                    {
-                        "traveller_id": traveller_id,
-                        "position": position,
-                        "doc_type": d.doc_type,
-                        "number": d.number,
-                        "number_key": document_key(d.number),
-                        "issuing_country": d.issuing_country,
-                        "expiry": partial_date_text(d.expiry),
-                        "issued": partial_date_text(d.issued),
-                        "provenance": self.prov(d.provenance),
-                    }
-                )
-            contacts += self._contact_rows("traveller_id", traveller_id, traveller.contacts)
+            documents += self.rows.document_rows(traveller_id, traveller.documents)
+            contacts += self.rows.contact_rows("traveller_id", traveller_id, traveller.contacts)
             if traveller.address is not None:
-                addresses += self._address_rows("traveller_id", traveller_id, (traveller.address,))
+                addresses += self.rows.address_rows("traveller_id", traveller_id, (traveller.address,))
         insert_rows(self.session, TravelDocumentRow, documents)
         insert_rows(self.session, ContactRow, contacts)
         insert_rows(self.session, AddressRow, addresses)
@@ -381,35 +230,3 @@ class _Writer:
             for booking_id, position, traveller in self._booking_links
         ]
         insert_rows(self.session, BookingTravellerRow, links)
-
-    def _traveller_row(self, position: int, t: Traveller, manifest_id: int | None, flight: int | None) -> Row:
-        locator = t.provenance.locator if t.provenance else None
-        fields = {name: self.prov(p) for name, p in t.fields.items()}
-        provenance = {"at": self.prov(t.provenance), "fields": fields} if (t.provenance or fields) else None
-        birth = t.birth_date
-        return {
-            "raw_message_id": self.message_id,
-            "manifest_id": manifest_id,
-            "flight_id": flight,
-            "position": position,
-            "ref": t.ref,
-            "role": t.role.value,
-            "family_name": t.name.family,
-            "given_names": t.name.given,
-            "full_name": t.name.full,
-            "name": name_to_json(t.name),
-            "birth_date": partial_date_text(birth),
-            "birth_year": birth.year if birth is not None and birth.year is not None else None,
-            "sex": t.sex.value if t.sex is not None else None,
-            "nationalities": list(t.nationalities),
-            "residence_country": t.residence_country,
-            "birth_place": t.birth_place,
-            "embarkation": t.embarkation,
-            "debarkation": t.debarkation,
-            "verified": t.verified,
-            "booking_ref": t.booking_ref,
-            "references": dict(t.references),
-            "segment": locator.segment if locator else None,
-            "line": locator.line if locator else None,
-            "provenance": provenance,
-        }
