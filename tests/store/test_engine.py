@@ -87,3 +87,18 @@ def test_concurrent_writers_wait_instead_of_failing(db: Database) -> None:
     assert sorted(m.id for m in received) == sorted(i for ids in results for i in ids)
     assert len(received) == 60
     assert len(flights) == 60
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://u@db.example:5432/ws",
+        "postgres://u@db.example:5432/ws",
+        "postgresql+psycopg://u@db.example/ws",
+    ],
+)
+def test_postgres_urls_mean_psycopg3(url: str) -> None:
+    engine = make_engine(url)  # no connection is made until first use
+    assert engine.dialect.driver == "psycopg"
+    assert engine.url.database == "ws"
+    engine.dispose()

@@ -34,8 +34,13 @@ def dumps_json(value: Any) -> str:
 
 
 def make_engine(url: str | URL, *, echo: bool = False) -> Engine:
-    """An engine for ``url``, with the SQLite pragmas set on every new connection."""
-    parsed = make_url(url)
+    """An engine for ``url``, with the SQLite pragmas set on every new connection.
+
+    ``postgresql://`` and ``postgres://`` mean psycopg 3 (the only PostgreSQL driver installed).
+    """
+    parsed = make_url(url.replace("postgres://", "postgresql://", 1) if isinstance(url, str) else url)
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed, echo)
     # executemany goes through psycopg's pipeline (see bulk.insert_returning_ids for why).
