@@ -39,13 +39,15 @@ def test_a_clearance_round_trips_and_records_the_entry_it_was_about(db: Database
     entry = ListEntry("QDi.420", EntryKind.PERSON, (Name.from_parts("AL-HASSAN", "OMAR"),))
     with db.sessions.begin() as session:
         import_list_version(session, Watchlist("un", "un_xml", "2026-05", (entry,)), sha256="a" * 64)
-        stored = add_clearance(session, CLEARANCE)
+        stored = add_clearance(session, CLEARANCE, document_country="SYR", entry_digest="5f2c0a9d81e7b4c3")
         unknown_list = add_clearance(session, dataclasses.replace(CLEARANCE, source="national"))
     assert stored.clearance == CLEARANCE
     assert stored.clearance.at.tzinfo is UTC
     assert stored.entry_sha256 is not None
     assert len(stored.entry_sha256) == 64
+    assert (stored.document_country, stored.entry_digest) == ("SYR", "5f2c0a9d81e7b4c3")
     assert unknown_list.entry_sha256 is None
+    assert (unknown_list.document_country, unknown_list.entry_digest) == (None, None)
     assert (stored.revoked_by, stored.revoked_at, stored.revoke_reason) == (None, None, None)
 
 

@@ -65,7 +65,7 @@ def _hit(traveller_id: int, score: float, alert: bool, entry: str = "QDi.420") -
         alert=alert,
         algorithm="waystation-names",
         algorithm_version="1.2",
-        explanation="OMAR = OMAR (exact); ALHASAN ~ AL-HASSAN (particle and double letter)",
+        explanation=("OMAR = OMAR", "ALHASAN ≈ AL-HASSAN (another romanization)"),
         features=[Feature("name", score, "AL-HASSAN")],
     )
 
@@ -83,9 +83,10 @@ def test_run_hits_and_counts(db: Database) -> None:
             subject="m.csv",
             started_at=started,
         )
-        ids = add_hits(
-            session, run_id, [_hit(omar, 0.91, True), _hit(jane, 0.61, False), _hit(omar, 0.65, False)]
+        cleared = dataclasses.replace(
+            _hit(omar, 0.65, False), explanation="one sentence", cleared="clearance 7"
         )
+        ids = add_hits(session, run_id, [_hit(omar, 0.91, True), _hit(jane, 0.61, False), cleared])
         run = finish_run(
             session, run_id, traveller_count=2, finished_at=datetime(2026, 5, 2, 6, 0, 1, tzinfo=UTC)
         )
@@ -110,6 +111,7 @@ def test_run_hits_and_counts(db: Database) -> None:
         (jane, 0.61, False),
     ]
     assert [h.id for h in alerts] == [ids[0]]
+    assert (of_omar[1].explanation, of_omar[1].cleared) == (("one sentence",), "clearance 7")
     top = of_omar[0]
     assert (top.list_name, top.list_version, top.list_version_id, top.entry_id) == (
         "un",
@@ -118,7 +120,8 @@ def test_run_hits_and_counts(db: Database) -> None:
         "QDi.420",
     )
     assert (top.algorithm, top.algorithm_version) == ("waystation-names", "1.2")
-    assert top.explanation.startswith("OMAR = OMAR (exact)")
+    assert top.explanation == ("OMAR = OMAR", "ALHASAN ≈ AL-HASSAN (another romanization)")
+    assert top.cleared is None
     assert top.features == [{"name": "name", "score": 0.91, "said": "AL-HASSAN"}]
 
 

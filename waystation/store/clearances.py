@@ -36,6 +36,8 @@ class StoredClearance:
     id: int
     clearance: Clearance
     entry_sha256: str | None
+    document_country: str | None
+    entry_digest: str | None
     revoked_by: str | None
     revoked_at: datetime | None
     revoke_reason: str | None
@@ -44,8 +46,18 @@ class StoredClearance:
         return self.revoked_at is None and self.clearance.at <= now < self.clearance.expires_at
 
 
-def add_clearance(session: Session, clearance: Clearance) -> StoredClearance:
-    """Keep a granted clearance (the entry's current content hash is recorded when the list is stored)."""
+def add_clearance(
+    session: Session,
+    clearance: Clearance,
+    *,
+    document_country: str | None = None,
+    entry_digest: str | None = None,
+) -> StoredClearance:
+    """Keep a granted clearance (the entry's current content hash is recorded when the list is stored).
+
+    ``document_country`` and ``entry_digest`` are the matching engine's issuer and entry digest,
+    kept beside the cases record so either side can check a later hit against it.
+    """
     entry_sha256 = session.execute(
         select(ListEntryRow.body_sha256)
         .join(ListVersionRow, ListVersionRow.id == ListEntryRow.list_version_id)
@@ -70,6 +82,8 @@ def add_clearance(session: Session, clearance: Clearance) -> StoredClearance:
                 "reason": clearance.reason,
                 "expires_at": clearance.expires_at,
                 "entry_sha256": entry_sha256,
+                "document_country": document_country,
+                "entry_digest": entry_digest,
             }
         ],
     )
@@ -145,5 +159,12 @@ def _stored(row: ClearanceRow) -> StoredClearance:
         expires_at=row.expires_at,
     )
     return StoredClearance(
-        row.id, clearance, row.entry_sha256, row.revoked_by, row.revoked_at, row.revoke_reason
+        id=row.id,
+        clearance=clearance,
+        entry_sha256=row.entry_sha256,
+        document_country=row.document_country,
+        entry_digest=row.entry_digest,
+        revoked_by=row.revoked_by,
+        revoked_at=row.revoked_at,
+        revoke_reason=row.revoke_reason,
     )

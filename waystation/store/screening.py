@@ -38,7 +38,12 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class NewHit:
-    """One hit to store: the matching engine's hit plus the stored traveller's id."""
+    """One hit to store: the matching engine's hit plus the stored traveller's id.
+
+    ``explanation`` is the engine's sentences (one string is one sentence); ``features`` is any
+    JSON-able value or dataclass tree (the engine's features and aligned name parts); ``cleared``
+    names the clearance that suppressed the alert, if one did.
+    """
 
     traveller_id: int
     list_name: str
@@ -48,8 +53,9 @@ class NewHit:
     alert: bool
     algorithm: str
     algorithm_version: str
-    explanation: str
+    explanation: tuple[str, ...] | str
     features: Any = None
+    cleared: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +71,9 @@ class StoredHit:
     alert: bool
     algorithm: str
     algorithm_version: str
-    explanation: str
+    explanation: tuple[str, ...]
     features: Any
+    cleared: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,11 +161,17 @@ def add_hits(session: Session, run_id: int, hits: Sequence[NewHit]) -> list[int]
                 "alert": bool(hit.alert),
                 "algorithm": hit.algorithm,
                 "algorithm_version": hit.algorithm_version,
-                "explanation": hit.explanation,
+                "explanation": _lines(hit.explanation),
                 "features": jsonable(hit.features),
+                "cleared": hit.cleared,
             }
         )
     return insert_returning_ids(session, HitRow, rows)
+
+
+def _lines(explanation: tuple[str, ...] | str) -> str:
+    sentences = (explanation,) if isinstance(explanation, str) else explanation
+    return "\n".join(" ".join(sentence.split()) for sentence in sentences)
 
 
 def finish_run(
@@ -230,8 +243,9 @@ def _hits(session: Session, *criteria: ColumnElement[bool]) -> list[StoredHit]:
             alert=h.alert,
             algorithm=h.algorithm,
             algorithm_version=h.algorithm_version,
-            explanation=h.explanation,
+            explanation=tuple(h.explanation.splitlines()),
             features=h.features,
+            cleared=h.cleared,
         )
         for h, name, version in session.execute(statement)
     ]

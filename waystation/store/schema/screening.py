@@ -3,7 +3,8 @@
 A run records which list versions, which algorithm (stable NAME and version) and which thresholds
 were used; each hit repeats the algorithm name and version so a hit can be understood even if
 runs are later summarised away. Hit columns are generic on purpose: the matching engine's
-features are stored as JSON, its explanation as text.
+features (and aligned name parts) are stored as JSON, its explanation sentences as text, one per
+line; ``cleared`` names the clearance that kept a hit from alerting.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ class HitRow(Base):
     algorithm_version: Mapped[str] = mapped_column(String(30))
     explanation: Mapped[str] = mapped_column(Text)
     features: Mapped[Any] = mapped_column(Json)
+    cleared: Mapped[str | None] = mapped_column(String(200))
 
     __table_args__ = (
         Index(None, "run_id", "alert"),

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: (none)
-Create Date: 2026-11-25 18:59:51.075236
+Create Date: 2026-11-25 19:05:54.577758
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ def upgrade() -> None:
         sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column("person_key", sa.String(length=300), nullable=False),
         sa.Column("document_key", sa.String(length=200), nullable=True),
+        sa.Column("document_country", sa.String(length=8), nullable=True),
         sa.Column("source", sa.String(length=100), nullable=False),
         sa.Column("subject", sa.String(length=100), nullable=False),
         sa.Column("based_on_alert", sa.String(length=100), nullable=False),
@@ -36,6 +37,7 @@ def upgrade() -> None:
         sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("expires_at", waystation.store.types.UtcDateTime(timezone=True), nullable=False),
         sa.Column("entry_sha256", sa.String(length=64), nullable=True),
+        sa.Column("entry_digest", sa.String(length=64), nullable=True),
         sa.Column("revoked_by", sa.String(length=100), nullable=True),
         sa.Column("revoked_at", waystation.store.types.UtcDateTime(timezone=True), nullable=True),
         sa.Column("revoke_reason", sa.Text(), nullable=True),
@@ -563,6 +565,7 @@ def upgrade() -> None:
             sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
             nullable=False,
         ),
+        sa.Column("cleared", sa.String(length=200), nullable=True),
         sa.ForeignKeyConstraint(
             ["list_version_id"], ["list_versions.id"], name=op.f("fk_hits_list_version_id_list_versions")
         ),
