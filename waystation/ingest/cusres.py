@@ -105,8 +105,9 @@ class _PaxDraft:
 
     def done(self) -> PassengerStatus:
         status = next((s for s in BoardingStatus if s.value == self.code), None)
-        return PassengerStatus(self.refs.get("ABO"), self.refs.get("AVF"), self.code, status, self.text,
-                               self.start_prov)  # fmt: skip
+        return PassengerStatus(
+            self.refs.get("ABO"), self.refs.get("AVF"), self.code, status, self.text, self.start_prov
+        )
 
 
 def _response(message: EdifactMessage, source: str, today: date, log: IssueLog) -> CusresResponse:
@@ -129,11 +130,11 @@ def _response(message: EdifactMessage, source: str, today: date, log: IssueLog) 
                 flights.append(_FlightDraft(value))
                 level = "flight"
         elif tag == "DTM" and level == "flight" and flights:
-            value = dtm_value(segment.get(1, 1), segment.get(1, 2), DateKind.EVENT, today)
+            stamp = dtm_value(segment.get(1, 1), segment.get(1, 2), DateKind.EVENT, today)
             if segment.get(1, 0) == "189":
-                flights[-1].departure = value
+                flights[-1].departure = stamp
             elif segment.get(1, 0) == "232":
-                flights[-1].arrival = value
+                flights[-1].arrival = stamp
         elif tag == "LOC" and level == "flight" and flights:
             flights[-1].airports.append((segment.get(1) or "", segment.get(2) or ""))
         elif tag == "ERP":
@@ -171,13 +172,22 @@ def read_cusres(
     responses: list[CusresResponse] = []
     for message in interchange.messages:
         if message.header.type != "CUSRES":
-            log.warn("unsupported_message", f"{message.header.identifier} is not a CUSRES; skipped", message.unh)
+            log.warn(
+                "unsupported_message", f"{message.header.identifier} is not a CUSRES; skipped", message.unh
+            )
             continue
         response = _response(message, source, today, log)
         if header:
             response = CusresResponse(
-                response.message_ref, response.document_code, response.transaction_ref, response.flights,
-                response.passengers, response.errors, header.sender, header.recipient, header.control_ref,
-            )  # fmt: skip
+                response.message_ref,
+                response.document_code,
+                response.transaction_ref,
+                response.flights,
+                response.passengers,
+                response.errors,
+                header.sender,
+                header.recipient,
+                header.control_ref,
+            )
         responses.append(response)
     return tuple(responses), log.freeze()

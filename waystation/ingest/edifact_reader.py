@@ -65,13 +65,19 @@ def parse_edifact(data: bytes, source: str, context: ParseContext | None = None)
         handler = MESSAGE_READERS.get(message.header.type)
         if handler is None:
             skipped.append(message.header.type or "?")
-            log.warn("unsupported_message", f"{message.header.identifier or 'untyped'} message not read", message.unh)
+            log.warn(
+                "unsupported_message",
+                f"{message.header.identifier or 'untyped'} message not read",
+                message.unh,
+            )
             continue
         ctx = MessageContext(source, context, log, interchange, message)
         try:
             result = handler(ctx)
         except Exception as exc:  # contained per message: see module docstring
-            log.error("reader_failure", f"message could not be read ({type(exc).__name__}: {exc})", message.unh)
+            log.error(
+                "reader_failure", f"message could not be read ({type(exc).__name__}: {exc})", message.unh
+            )
             continue
         if isinstance(result, Manifest):
             manifests.append(result)
@@ -87,7 +93,8 @@ def parse_edifact(data: bytes, source: str, context: ParseContext | None = None)
             )
         first = next((i for i in log.items if i.code == "reader_failure"), None)
         raise UnreadableMessage(
-            first.message if first else "no message could be read", first.locator if first else Locator(source)
+            first.message if first else "no message could be read",
+            first.locator if first else Locator(source),
         )
     message_format = "paxlst" if manifests else "pnrgov"
     return ParsedMessage(source, message_format, tuple(manifests), tuple(pushes), log.freeze())

@@ -37,11 +37,15 @@ def sniff_pnrgov_xml(data: bytes) -> float:
 
 
 def refuse_bcbp(data: bytes, source: str, context: ParseContext) -> ParsedMessage:
-    raise UnknownFormat("IATA BCBP boarding pass data is not supported yet (see docs/formats.md)", Locator(source))
+    raise UnknownFormat(
+        "IATA BCBP boarding pass data is not supported yet (see docs/formats.md)", Locator(source)
+    )
 
 
 def refuse_app(data: bytes, source: str, context: ParseContext) -> ParsedMessage:
-    raise UnknownFormat("APP (CIRQ/CIRS) messages are not supported yet (see docs/formats.md)", Locator(source))
+    raise UnknownFormat(
+        "APP (CIRQ/CIRS) messages are not supported yet (see docs/formats.md)", Locator(source)
+    )
 
 
 def refuse_pnrgov_xml(data: bytes, source: str, context: ParseContext) -> ParsedMessage:

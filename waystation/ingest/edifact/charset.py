@@ -61,9 +61,11 @@ def _repair_c1(text: str, mac: bool, notes: list[tuple[int, str]]) -> str:
         char = byte.decode(codec, errors="replace")
         if len(notes) < 20:
             notes.append(
-                (match.start(), f"byte 0x{byte[0]:02x} is a control code in ISO 8859-1; read as "
-                 f"{codec} {char!r} ({why})")
-            )  # fmt: skip
+                (
+                    match.start(),
+                    f"byte 0x{byte[0]:02x} is a control code in ISO 8859-1; read as {codec} {char!r} ({why})",
+                )
+            )
         return char
 
     return _C1.sub(fix, text)
@@ -85,7 +87,9 @@ def decode(data: bytes) -> Decoded:
     else:
         if charset != "utf_8":
             first = next(i for i, ch in enumerate(text) if ord(ch) > 127)
-            notes.append((first, f"non-ASCII text in a {declared or 'undeclared'} interchange; decoded as UTF-8"))
+            notes.append(
+                (first, f"non-ASCII text in a {declared or 'undeclared'} interchange; decoded as UTF-8")
+            )
         return Decoded(text, "utf_8", tuple(notes))
     if charset not in ("ascii", "utf_8"):
         text = data.decode(charset, errors="replace")
@@ -95,5 +99,9 @@ def decode(data: bytes) -> Decoded:
     notes.append((first, f"8-bit bytes in a {declared or 'undeclared'} interchange; decoded as ISO 8859-1"))
     mac = "\r" in text and "\n" not in text
     text = _repair_c1(text, mac, notes)
-    encoding = "iso8859_1+" + ("mac_roman" if mac else "cp1252") if _C1.search(data.decode("iso8859_1")) else "iso8859_1"
+    encoding = (
+        "iso8859_1+" + ("mac_roman" if mac else "cp1252")
+        if _C1.search(data.decode("iso8859_1"))
+        else "iso8859_1"
+    )
     return Decoded(text, encoding, tuple(notes))

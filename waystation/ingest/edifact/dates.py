@@ -36,7 +36,12 @@ __all__ = [
 ]
 
 EXPIRY_YEARS_AHEAD = 20
-_MONTHS = {m: i for i, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1
+    )
+}
 _DDMMMYY = re.compile(r"^\s*(\d{1,2})([A-Z]{3})(\d{2}|\d{4})\s*$")
 _DIGITS = re.compile(r"^\d+$")
 
@@ -60,7 +65,9 @@ def _shift(year: int, month: int, day: int) -> date | None:
 def full_year(yy: int, month: int, day: int, kind: DateKind, pivot: date) -> date | None:
     """The date for a two-digit year under the rule for ``kind`` (``None`` for an impossible date)."""
     century = pivot.year // 100 * 100
-    candidates = [d for d in (_shift(c + yy, month, day) for c in (century - 100, century, century + 100)) if d]
+    candidates = [
+        d for d in (_shift(c + yy, month, day) for c in (century - 100, century, century + 100)) if d
+    ]
     if not candidates:
         return None
     if kind is DateKind.EVENT:

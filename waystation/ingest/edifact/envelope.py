@@ -21,7 +21,14 @@ from waystation.ingest.edifact.syntax import Syntax
 from waystation.ingest.edifact.tokenizer import Tokenized, tokenize
 from waystation.model import ParseIssue
 
-__all__ = ["EdifactMessage", "GroupHeader", "Interchange", "InterchangeHeader", "MessageHeader", "read_interchange"]
+__all__ = [
+    "EdifactMessage",
+    "GroupHeader",
+    "Interchange",
+    "InterchangeHeader",
+    "MessageHeader",
+    "read_interchange",
+]
 
 _SERVICE = frozenset({"UNA", "UNB", "UNG", "UNH", "UNT", "UNE", "UNZ"})
 
@@ -198,7 +205,9 @@ class _Builder:
                 )
             if (unt.get(2) or "") != header.ref:
                 self.log.warn(
-                    "control_ref", f"UNT reference {unt.get(2)!r} differs from UNH reference {header.ref!r}", unt
+                    "control_ref",
+                    f"UNT reference {unt.get(2)!r} differs from UNH reference {header.ref!r}",
+                    unt,
                 )
         self.messages.append(EdifactMessage(header, tuple(self.body), self.unh, unt, self.group))
         self.in_group += 1
@@ -229,7 +238,9 @@ class _Builder:
         tag = segment.tag
         if tag == "UNB":
             if self.header is not None:
-                self.log.warn("second_unb", "a second UNB inside the input; its messages are read too", segment)
+                self.log.warn(
+                    "second_unb", "a second UNB inside the input; its messages are read too", segment
+                )
             self.unb, self.header = segment, _interchange_header(segment, self.today)
         elif tag == "UNG":
             self.ung, self.group, self.in_group = segment, _group_header(segment, self.today), 0
@@ -237,11 +248,15 @@ class _Builder:
         elif tag == "UNE":
             if _count(segment, 1) != self.in_group:
                 self.log.warn(
-                    "control_count", f"UNE says {segment.get(1)!r} messages, the group has {self.in_group}", segment
+                    "control_count",
+                    f"UNE says {segment.get(1)!r} messages, the group has {self.in_group}",
+                    segment,
                 )
             if self.group and segment.get(2) != self.group.ref:
                 self.log.warn(
-                    "control_ref", f"UNE reference {segment.get(2)!r} differs from UNG {self.group.ref!r}", segment
+                    "control_ref",
+                    f"UNE reference {segment.get(2)!r} differs from UNG {self.group.ref!r}",
+                    segment,
                 )
             self.group = None
         elif tag == "UNZ":
@@ -249,7 +264,9 @@ class _Builder:
             if _count(segment, 1) != expected:
                 what = "groups" if self.groups else "messages"
                 self.log.warn(
-                    "control_count", f"UNZ says {segment.get(1)!r} {what}, the interchange has {expected}", segment
+                    "control_count",
+                    f"UNZ says {segment.get(1)!r} {what}, the interchange has {expected}",
+                    segment,
                 )
             if self.header and segment.get(2) != self.header.control_ref:
                 self.log.warn(
@@ -280,6 +297,11 @@ def read_interchange(
     if builder.header is not None and not any(s.tag == "UNZ" for s in tokens.segments[-2:]):
         log.warn("no_unz", "the interchange has no UNZ trailer (truncated?)", tokens.segments[-1])
     return Interchange(
-        builder.header, tuple(builder.messages), tokens.syntax, tokens.encoding, log.freeze(),
-        tokens.prelude, tokens.trailer,
-    )  # fmt: skip
+        builder.header,
+        tuple(builder.messages),
+        tokens.syntax,
+        tokens.encoding,
+        log.freeze(),
+        tokens.prelude,
+        tokens.trailer,
+    )

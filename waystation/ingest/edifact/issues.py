@@ -28,7 +28,9 @@ class IssueLog:
     def warn(self, code: str, message: str, segment: Segment | None = None, field: str | None = None) -> None:
         self.items.append(ParseIssue(Severity.WARNING, code, message, self.locator(segment, field)))
 
-    def error(self, code: str, message: str, segment: Segment | None = None, field: str | None = None) -> None:
+    def error(
+        self, code: str, message: str, segment: Segment | None = None, field: str | None = None
+    ) -> None:
         self.items.append(ParseIssue(Severity.ERROR, code, message, self.locator(segment, field)))
 
     def extend(self, issues: Iterable[ParseIssue]) -> None:

@@ -37,14 +37,22 @@ def _join(parts: list[Manifest], issues: list[ParseIssue]) -> Manifest:
     if numbers != expected:
         missing = sorted(set(expected) - set(numbers))
         issues.append(
-            ParseIssue(Severity.WARNING, "multipart_gap",
-                       f"parts {numbers} of {parts[0].common_access_ref!r}; missing {missing}", where)
-        )  # fmt: skip
+            ParseIssue(
+                Severity.WARNING,
+                "multipart_gap",
+                f"parts {numbers} of {parts[0].common_access_ref!r}; missing {missing}",
+                where,
+            )
+        )
     if parts[-1].final is not True:
         issues.append(
-            ParseIssue(Severity.WARNING, "multipart_open",
-                       f"the last part of {parts[0].common_access_ref!r} is not marked final (F)", where)
-        )  # fmt: skip
+            ParseIssue(
+                Severity.WARNING,
+                "multipart_open",
+                f"the last part of {parts[0].common_access_ref!r} is not marked final (F)",
+                where,
+            )
+        )
     travellers: list[Traveller] = []
     seen: set[str] = set()
     for part in parts:
@@ -57,11 +65,20 @@ def _join(parts: list[Manifest], issues: list[ParseIssue]) -> Manifest:
     last = parts[-1]
     if last.declared_count is not None and last.declared_count != len(travellers):
         issues.append(
-            ParseIssue(Severity.WARNING, "control_count",
-                       f"CNT declares {last.declared_count}, the parts hold {len(travellers)}", where)
-        )  # fmt: skip
-    return replace(parts[0], travellers=tuple(travellers), part=None, final=last.final,
-                   declared_count=last.declared_count)  # fmt: skip
+            ParseIssue(
+                Severity.WARNING,
+                "control_count",
+                f"CNT declares {last.declared_count}, the parts hold {len(travellers)}",
+                where,
+            )
+        )
+    return replace(
+        parts[0],
+        travellers=tuple(travellers),
+        part=None,
+        final=last.final,
+        declared_count=last.declared_count,
+    )
 
 
 def reassemble(manifests: Iterable[Manifest]) -> tuple[tuple[Manifest, ...], tuple[ParseIssue, ...]]:

@@ -37,7 +37,9 @@ def _segment(segment: Segment, syntax: Syntax) -> str:
         reps = repeated.get(index)
         if reps and len(reps) > 1:
             if syntax.repetition is None:
-                raise ValueError(f"{segment.tag} repeats an element and the syntax has no repetition separator")
+                raise ValueError(
+                    f"{segment.tag} repeats an element and the syntax has no repetition separator"
+                )
             parts.append(syntax.repetition.join(_element(r, syntax) for r in reps))
         else:
             parts.append(_element(element, syntax))

@@ -113,9 +113,13 @@ def read_una(text: str, at: int) -> tuple[Syntax, int, list[str]]:
     five = text[at + 3 : at + 8]
     if len(five) == 5:
         syntax = Syntax(
-            five[0], five[1], ".", None if five[2] == " " else five[2], None if five[3] == " " else five[3],
+            five[0],
+            five[1],
+            ".",
+            None if five[2] == " " else five[2],
+            None if five[3] == " " else five[3],
             five[4],
-        )  # fmt: skip
+        )
         if syntax.is_consistent() and _follows(text, at + 8, syntax):
             notes.append(
                 f"UNA has five service characters ({five!r}), not six: read as component, element, "

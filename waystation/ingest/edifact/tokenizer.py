@@ -107,7 +107,9 @@ class _Scanner:
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.line_starts, offset)
 
-    def warn(self, code: str, message: str, offset: int, segment: int | None = None, tag: str | None = None) -> None:
+    def warn(
+        self, code: str, message: str, offset: int, segment: int | None = None, tag: str | None = None
+    ) -> None:
         locator = Locator(self.source, segment, tag, None, self.line_of(offset))
         self.issues.append(ParseIssue(Severity.WARNING, code, message, locator))
 
@@ -149,8 +151,10 @@ class _Scanner:
             glued = last[-3:]
             if len(last) >= 3 and is_known_tag(glued) and glued != tag:
                 head = [*comps[:-1], last[:-3]] if last[:-3] or len(comps) > 1 else None
-                host = [[(tag,)], *elements[: index - 1]] + ([[tuple(head)]] if head else [])
-                rest = [[(glued,)], *elements[index:]]
+                host: list[list[Element]] = [[(tag,)], *elements[: index - 1]]
+                if head:
+                    host.append([tuple(head)])
+                rest: list[list[Element]] = [[(glued,)], *elements[index:]]
                 self.warn(
                     "missing_terminator",
                     f"segment {glued} glued to {tag} without a terminator; split",
@@ -207,7 +211,9 @@ class _Scanner:
                 if token == "\u2019":
                     self.warn_on(before, "typographic_terminator", "segment terminator typed as U+2019", at)
                 if wrapped:
-                    self.warn_on(before, "wrapped_segment", "line break inside the segment removed", seg_start)
+                    self.warn_on(
+                        before, "wrapped_segment", "line break inside the segment removed", seg_start
+                    )
                 seg_start = chunk_start = self.skip_ws(match.end())
                 chunks, wrapped = [], False
                 if self.ended:
@@ -288,8 +294,13 @@ def tokenize(data: bytes | str, source: str = "<input>") -> Tokenized:
                 Severity.WARNING,
                 "character_set",
                 note,
-                Locator(source, segment.position if segment else None, segment.tag if segment else None,
-                        None, scanner.line_of(offset)),
-            )  # fmt: skip
+                Locator(
+                    source,
+                    segment.position if segment else None,
+                    segment.tag if segment else None,
+                    None,
+                    scanner.line_of(offset),
+                ),
+            )
         )
     return Tokenized(tuple(scanner.segments), syntax, encoding, tuple(issues), prelude, trailer)

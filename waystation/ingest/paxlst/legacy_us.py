@@ -29,7 +29,9 @@ def _traveller(ctx: MessageContext, segment: Segment, index: int) -> Traveller:
         expiry_day = yymmdd(segment.get(1, 1), DateKind.EXPIRY, ctx.today)
         expiry = PartialDate.of(expiry_day) if expiry_day else None
         issuer = ctx.country(segment.get(1, 2), segment, "issuing_country")
-        documents = (TravelDocument(doc_type.strip() or None, number.strip() or None, issuer, expiry, None, prov),)
+        documents = (
+            TravelDocument(doc_type.strip() or None, number.strip() or None, issuer, expiry, None, prov),
+        )
         fields["documents[0]"] = ctx.prov(segment, "documents[0]")
     birth = partial_yymmdd(segment.get(2, 3), DateKind.BIRTH, ctx.birth_pivot)
     if segment.get(2, 3) and birth is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import pairwise
 
 from waystation.ingest.edifact.dates import DateKind, dtm_value, with_time, yymmdd
 from waystation.ingest.edifact.reading import MessageContext
@@ -103,18 +104,34 @@ class LegBuilder:
             prov = self.ctx.prov(group.segment)
             stops = group.stops
             if len(stops) >= 2:
-                for here, there in zip(stops, stops[1:], strict=False):
+                for here, there in pairwise(stops):
                     legs.append(
-                        Leg(group.carrier, group.flight, here.code, there.code, here.departure, there.arrival,
-                            provenance=prov)
-                    )  # fmt: skip
+                        Leg(
+                            group.carrier,
+                            group.flight,
+                            here.code,
+                            there.code,
+                            here.departure,
+                            there.arrival,
+                            provenance=prov,
+                        )
+                    )
             elif len(stops) == 1:
                 stop = stops[0]
                 arrives = stop.qualifier in ("87", "8", "008")
                 legs.append(
-                    Leg(group.carrier, group.flight, None if arrives else stop.code, stop.code if arrives else None,
-                        stop.departure, stop.arrival, provenance=prov)
-                )  # fmt: skip
+                    Leg(
+                        group.carrier,
+                        group.flight,
+                        None if arrives else stop.code,
+                        stop.code if arrives else None,
+                        stop.departure,
+                        stop.arrival,
+                        provenance=prov,
+                    )
+                )
             else:
-                legs.append(Leg(group.carrier, group.flight, None, None, None, group.arrival, provenance=prov))
+                legs.append(
+                    Leg(group.carrier, group.flight, None, None, None, group.arrival, provenance=prov)
+                )
         return legs

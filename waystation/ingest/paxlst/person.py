@@ -51,7 +51,7 @@ def party_name(segment: Segment, index: int = 4) -> tuple[str | None, list[str]]
 
 
 def contact_of(number: str, qualifier: str | None, prov: Provenance) -> Contact:
-    """A COM entry; e-mail written with ``.AT.`` is given its ``@`` back (the raw text stays in provenance)."""
+    """A COM entry; an e-mail written with ``.AT.`` gets its ``@`` back (provenance keeps the raw text)."""
     kind = _CONTACT_KINDS.get((qualifier or "").upper(), ContactKind.OTHER)
     value = " ".join(number.split())
     if kind is ContactKind.EMAIL:
@@ -130,7 +130,9 @@ class PersonDraft:
             self.sex = SEXES[code]
             self.note("sex", segment)
         elif code:
-            self.ctx.log.warn("bad_sex", f"gender must be M, F, U or X, not {code!r}; kept as unknown", segment)
+            self.ctx.log.warn(
+                "bad_sex", f"gender must be M, F, U or X, not {code!r}; kept as unknown", segment
+            )
 
     def _dtm(self, segment: Segment) -> None:
         qualifier, value, fmt = segment.get(1, 0), segment.get(1, 1), segment.get(1, 2)
@@ -245,7 +247,9 @@ class PersonDraft:
                 continue
             position = len(documents)
             documents.append(
-                TravelDocument(doc.doc_type, doc.number, doc.issuer, doc.expiry, doc.issued, self.ctx.prov(doc.segment))
+                TravelDocument(
+                    doc.doc_type, doc.number, doc.issuer, doc.expiry, doc.issued, self.ctx.prov(doc.segment)
+                )
             )
             self.fields[f"documents[{position}]"] = self.ctx.prov(doc.segment, f"documents[{position}]")
             for name, segment in doc.fields.items():

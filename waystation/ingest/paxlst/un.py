@@ -18,7 +18,9 @@ def _count(ctx: MessageContext, segment: Segment) -> tuple[str | None, int | Non
     qualifier, value = segment.get(1, 0), segment.get(1, 1)
     if value is None and segment.get(2):
         value = segment.get(2)
-        ctx.log.warn("malformed_segment", f"CNT count written as a separate element: {segment.raw!r}", segment)
+        ctx.log.warn(
+            "malformed_segment", f"CNT count written as a separate element: {segment.raw!r}", segment
+        )
     if value is None or not value.isdigit():
         ctx.log.warn("bad_count", f"CNT without a readable count: {segment.raw!r}", segment)
         return qualifier, None

@@ -24,7 +24,17 @@ from waystation.ingest.pnrgov.contacts import address_of, agency_of, ctc_contact
 from waystation.ingest.pnrgov.itinerary import tvl_leg
 from waystation.ingest.pnrgov.ssr import association, parse_doca, parse_doco, parse_docs, parse_inft, ssr_text
 from waystation.ingest.pnrgov.travellers import PnrTraveller, normal_ref
-from waystation.model import Address, Agency, Booking, Contact, ContactKind, Leg, Payment, TravelDocument, PartialDate
+from waystation.model import (
+    Address,
+    Agency,
+    Booking,
+    Contact,
+    ContactKind,
+    Leg,
+    PartialDate,
+    Payment,
+    TravelDocument,
+)
 
 __all__ = ["BookingDraft"]
 
@@ -88,7 +98,11 @@ class BookingDraft:
 
     def _stamp(self, day_text: str | None, time_text: str | None) -> datetime | None:
         value = with_time(ddmmyy(day_text, DateKind.EVENT, self.ctx.today), time_text)
-        return value if isinstance(value, datetime) else (datetime(value.year, value.month, value.day) if value else None)
+        return (
+            value
+            if isinstance(value, datetime)
+            else (datetime(value.year, value.month, value.day) if value else None)
+        )
 
     def _rci(self, segment: Segment) -> None:
         if self.mode in ("segment", "nonair"):
@@ -100,7 +114,9 @@ class BookingDraft:
         day, time = segment.get(1, 3), segment.get(1, 4)
         third = segment.get(1, 2)
         if day is None and third and len(third) == 6 and third.isdigit():
-            self.ctx.log.warn("malformed_segment", "RCI date written in the reservation-type component", segment)
+            self.ctx.log.warn(
+                "malformed_segment", "RCI date written in the reservation-type component", segment
+            )
             day, time = third, segment.get(1, 3)
         if day:
             self.created_at = self._stamp(day, time)
@@ -231,11 +247,14 @@ class BookingDraft:
             owner = next(t for t in self.travellers if not t.is_infant)
             self.ctx.log.warn(
                 "ssr_association",
-                f"SSR {pending.code} names traveller {pending.ref!r}, not in this PNR; given to its only adult",
+                f"SSR {pending.code} names traveller {pending.ref!r}, not in this PNR; "
+                "given to its only adult",
                 pending.segment,
             )
         if owner is None:
-            self.ctx.log.warn("ssr_association", f"SSR {pending.code} names no traveller of this PNR", pending.segment)
+            self.ctx.log.warn(
+                "ssr_association", f"SSR {pending.code} names no traveller of this PNR", pending.segment
+            )
         return owner
 
     def _infant_of(self, adult: PnrTraveller, given: str | None, pending: _PendingSsr) -> PnrTraveller:
@@ -259,8 +278,13 @@ class BookingDraft:
                 docs = parse_docs(text, birth_pivot, today)
                 target = self._infant_of(owner, docs.given, pending) if docs.infant else owner
                 if docs.infant and target is owner:
-                    target = PnrTraveller.from_infant(self.ctx, pending.segment, docs.surname, docs.given,
-                                                      f"{owner.ref or len(self.travellers)}/INF")  # fmt: skip
+                    target = PnrTraveller.from_infant(
+                        self.ctx,
+                        pending.segment,
+                        docs.surname,
+                        docs.given,
+                        f"{owner.ref or len(self.travellers)}/INF",
+                    )
                     self.travellers.append(target)
                 target.add_docs(self.ctx, pending.segment, docs)
             elif pending.code == "DOCO":
@@ -271,21 +295,37 @@ class BookingDraft:
                 if doco.number or doco.doc_type:
                     issued = PartialDate.of(doco.issued) if doco.issued else None
                     country = self.ctx.country(doco.country, pending.segment, "issuing_country")
-                    owner.add_document(self.ctx, pending.segment, TravelDocument(
-                        doco.doc_type, doco.number, country, None, issued, self.ctx.prov(pending.segment)))  # fmt: skip
+                    owner.add_document(
+                        self.ctx,
+                        pending.segment,
+                        TravelDocument(
+                            doco.doc_type, doco.number, country, None, issued, self.ctx.prov(pending.segment)
+                        ),
+                    )
             elif pending.code == "DOCA":
                 doca = parse_doca(text)
                 country = self.ctx.country(doca.country, pending.segment, "country")
                 if (doca.kind or "").upper() == "R":
                     owner.residence = owner.residence or country
-                    owner.address = owner.address or Address(doca.street, doca.city, doca.region, doca.postcode,
-                                                             country, self.ctx.prov(pending.segment))  # fmt: skip
+                    owner.address = owner.address or Address(
+                        doca.street,
+                        doca.city,
+                        doca.region,
+                        doca.postcode,
+                        country,
+                        self.ctx.prov(pending.segment),
+                    )
             elif pending.code == "INFT":
                 infant = parse_inft(text, birth_pivot)
                 target = self._infant_of(owner, infant.given, pending)
                 if target is owner and infant.given:
-                    target = PnrTraveller.from_infant(self.ctx, pending.segment, infant.surname, infant.given,
-                                                      f"{owner.ref or len(self.travellers)}/INF")  # fmt: skip
+                    target = PnrTraveller.from_infant(
+                        self.ctx,
+                        pending.segment,
+                        infant.surname,
+                        infant.given,
+                        f"{owner.ref or len(self.travellers)}/INF",
+                    )
                     self.travellers.append(target)
                 target.add_infant_data(infant, self.ctx, pending.segment)
 
@@ -294,7 +334,9 @@ class BookingDraft:
         locator = self.locator or ""
         if not locator:
             self.ctx.log.warn("no_locator", "PNR without a record locator (RCI)", self.start)
-        travellers = tuple(t.finish(self.ctx, locator, i, self.ctx.birth_pivot) for i, t in enumerate(self.travellers, 1))
+        travellers = tuple(
+            t.finish(self.ctx, locator, i, self.ctx.birth_pivot) for i, t in enumerate(self.travellers, 1)
+        )
         return Booking(
             record_locator=locator,
             travellers=travellers,
@@ -311,4 +353,3 @@ class BookingDraft:
             remarks=tuple(self.remarks),
             provenance=self.ctx.prov(self.start),
         )
-

@@ -51,14 +51,25 @@ def _phone(text: str | None) -> str | None:
 def address_of(ctx: MessageContext, segment: Segment) -> tuple[Address | None, Contact | None]:
     comps = [c.strip() for c in segment.element(2)]
     comps += [""] * (8 - len(comps))
-    street, city, region, country, postcode, phone = comps[1], comps[2], comps[3], comps[5], comps[6], comps[7]
+    street, city, region, country, postcode, phone = (
+        comps[1],
+        comps[2],
+        comps[3],
+        comps[5],
+        comps[6],
+        comps[7],
+    )
     prov = ctx.prov(segment)
     address = None
     if street or city or region or postcode or country:
         address = Address(
-            street or None, city or None, region or None, postcode or None,
-            ctx.country(country or None, segment, "country"), prov,
-        )  # fmt: skip
+            street or None,
+            city or None,
+            region or None,
+            postcode or None,
+            ctx.country(country or None, segment, "country"),
+            prov,
+        )
     number = _phone(phone)
     return address, Contact(ContactKind.PHONE, number, prov) if number else None
 

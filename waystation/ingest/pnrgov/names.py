@@ -11,7 +11,9 @@ from waystation.model import Name, NamePart, NamePartKind
 
 __all__ = ["GLUED_TITLES", "SPACED_TITLES", "pnr_name", "split_title"]
 
-SPACED_TITLES = frozenset({"MR", "MRS", "MS", "MISS", "MSTR", "DR", "PROF", "REV", "CAPT", "SIR", "MADAM", "CHD", "INF"})
+SPACED_TITLES = frozenset(
+    {"MR", "MRS", "MS", "MISS", "MSTR", "DR", "PROF", "REV", "CAPT", "SIR", "MADAM", "CHD", "INF"}
+)
 GLUED_TITLES = ("MSTR", "MISS", "MRS", "MR")
 
 

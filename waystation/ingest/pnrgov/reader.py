@@ -52,7 +52,8 @@ def read_pnrgov_message(ctx: MessageContext) -> PnrPush:
     if declared is not None and declared != len(bookings):
         ctx.log.warn(
             "control_count",
-            f"EQN declares {declared} PNRs, the message holds {len(bookings)} ({with_travellers} with travellers)",
+            f"EQN declares {declared} PNRs, the message holds {len(bookings)} "
+            f"({with_travellers} with travellers)",
             ctx.message.unh,
         )
     header = ctx.message.header

@@ -15,7 +15,18 @@ from datetime import date
 from waystation.ingest.edifact.dates import DateKind, ddmmmyy
 from waystation.ingest.edifact.segment import Segment
 
-__all__ = ["Doca", "Doco", "Docs", "Infant", "association", "parse_doca", "parse_doco", "parse_docs", "parse_inft", "ssr_text"]
+__all__ = [
+    "Doca",
+    "Doco",
+    "Docs",
+    "Infant",
+    "association",
+    "parse_doca",
+    "parse_doco",
+    "parse_docs",
+    "parse_inft",
+    "ssr_text",
+]
 
 _DATE = re.compile(r"^\d{1,2}[A-Z]{3}\d{2}(\d{2})?$")
 _GENDERS = frozenset({"M", "F", "U", "X", "MI", "FI", "UI"})
@@ -132,7 +143,9 @@ def parse_doca(text: str) -> Doca:
     slots = [s.strip() for s in text.split("/")]
     if slots and not slots[0]:
         slots = slots[1:]
-    return Doca(_slot(slots, 0), _slot(slots, 1), _slot(slots, 2), _slot(slots, 3), _slot(slots, 4), _slot(slots, 5))
+    return Doca(
+        _slot(slots, 0), _slot(slots, 1), _slot(slots, 2), _slot(slots, 3), _slot(slots, 4), _slot(slots, 5)
+    )
 
 
 @dataclass(frozen=True, slots=True)

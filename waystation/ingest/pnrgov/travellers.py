@@ -28,7 +28,14 @@ from waystation.model import (
 
 __all__ = ["PnrTraveller", "normal_ref"]
 
-_SEXES = {"M": Sex.MALE, "F": Sex.FEMALE, "MI": Sex.MALE, "FI": Sex.FEMALE, "U": Sex.UNKNOWN, "X": Sex.UNSPECIFIED}
+_SEXES = {
+    "M": Sex.MALE,
+    "F": Sex.FEMALE,
+    "MI": Sex.MALE,
+    "FI": Sex.FEMALE,
+    "U": Sex.UNKNOWN,
+    "X": Sex.UNSPECIFIED,
+}
 
 
 def normal_ref(ref: str | None) -> str | None:
@@ -71,8 +78,9 @@ class PnrTraveller:
         return traveller
 
     @classmethod
-    def from_infant(cls, ctx: MessageContext, segment: Segment, surname: str | None, given: str | None,
-                    ref: str) -> PnrTraveller:  # fmt: skip
+    def from_infant(
+        cls, ctx: MessageContext, segment: Segment, surname: str | None, given: str | None, ref: str
+    ) -> PnrTraveller:
         traveller = cls(segment, ref, Name.from_parts(surname, given), "IN")
         traveller.references["PTC"] = "IN"
         traveller.fields["name"] = ctx.prov(segment, "name")
@@ -109,8 +117,11 @@ class PnrTraveller:
         if docs.number or docs.doc_type:
             issuer = ctx.country(docs.issuer, segment, "issuing_country")
             expiry = PartialDate.of(docs.expiry) if docs.expiry else None
-            self.add_document(ctx, segment, TravelDocument(docs.doc_type, docs.number, issuer, expiry, None,
-                                                           ctx.prov(segment)))  # fmt: skip
+            self.add_document(
+                ctx,
+                segment,
+                TravelDocument(docs.doc_type, docs.number, issuer, expiry, None, ctx.prov(segment)),
+            )
 
     def add_document(self, ctx: MessageContext, segment: Segment, document: TravelDocument) -> None:
         """Add unless the same document (type, number, issuer) is already there."""
