@@ -113,7 +113,7 @@ class BookingDraft:
         self.system, self.locator = segment.get(1, 0), segment.get(1, 1)
         day, time = segment.get(1, 3), segment.get(1, 4)
         third = segment.get(1, 2)
-        if day is None and third and len(third) == 6 and third.isdigit():
+        if third and len(third) == 6 and third.isdigit() and len(comps) == 4:
             self.ctx.log.warn(
                 "malformed_segment", "RCI date written in the reservation-type component", segment
             )
@@ -199,12 +199,15 @@ class BookingDraft:
 
     def _fop(self, segment: Segment) -> None:
         payment = payment_of(segment, self.ctx.context, self.ctx.source)
-        if payment not in self.payments:
+        key = _payment_key(payment)
+        if all(_payment_key(p) != key for p in self.payments):
             self.payments.append(payment)
 
     def _ift(self, segment: Segment) -> None:
         kind = segment.get(1, 1)
-        text = " ".join(t for t in (segment.get(i) for i in range(2, len(segment.elements) + 1)) if t)
+        # free text: an unreleased element separator inside it is data (``746-4647`` with ``-``)
+        separator = self.ctx.interchange.syntax.element
+        text = separator.join(":".join(segment.element(i)) for i in range(2, len(segment.elements) + 1)).strip()
         if kind == "28" and text:
             contact = ctc_contact(text, self.ctx.prov(segment))
             if contact:
@@ -353,3 +356,8 @@ class BookingDraft:
             remarks=tuple(self.remarks),
             provenance=self.ctx.prov(self.start),
         )
+
+
+def _payment_key(payment: Payment) -> tuple[str, str | None, str | None, str | None, str | None]:
+    """The same card or cash payment repeated per traveller is one payment (payer aside)."""
+    return payment.method, payment.card_vendor, payment.card_hash, payment.card_last4, payment.amount
