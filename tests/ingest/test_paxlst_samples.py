@@ -79,7 +79,8 @@ def test_traveller(row: dict[str, str]) -> None:
     name_source = traveller.fields["name"]
     assert name_source.locator.tag in ("NAD", "PDT")
     assert name_source.locator.source == row["file"]
-    assert name_source.raw and row["surname"][:4] in name_source.raw.replace("?", "")
+    assert name_source.raw is not None
+    assert row["surname"][:4] in name_source.raw.replace("?", "")
     if row["birth_date"]:
         assert traveller.fields["birth_date"].locator.segment is not None
 
@@ -114,7 +115,12 @@ def test_person_details_of_the_guide_example() -> None:
 def test_second_documents_and_visas() -> None:
     (manifest,) = parsed("paxlst-astra-12.edi").manifests
     visa = manifest.travellers[0].documents[1]
-    assert (visa.doc_type, visa.number, str(visa.expiry), visa.issuing_country) == ("V", "C7155231", "2020-10-25", None)
+    assert (visa.doc_type, visa.number, str(visa.expiry), visa.issuing_country) == (
+        "V",
+        "C7155231",
+        "2020-10-25",
+        None,
+    )
     (manifest,) = parsed("paxlst-smooks-1.edi").manifests
     assert [(d.doc_type, d.number, d.issuing_country) for d in manifest.travellers[0].documents] == [
         ("5K", "P100971204141", "USA"),

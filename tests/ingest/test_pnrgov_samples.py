@@ -38,7 +38,9 @@ def test_push(row: dict[str, str]) -> None:
     assert len(push.bookings) == int(row["bookings"])
     assert text(push.declared_count) == row["declared"]
     assert text(push.sender) == row["sender"]
-    assert [b.record_locator for b in push.bookings] == [r["locator"] for r in BOOKINGS if r["file"] == row["file"]]
+    assert [b.record_locator for b in push.bookings] == [
+        r["locator"] for r in BOOKINGS if r["file"] == row["file"]
+    ]
     assert not [i for i in message.issues if i.code == "reader_failure"]
 
 
@@ -99,7 +101,11 @@ def test_payer_remarks_and_history() -> None:
     assert booking.payments[0].payer == "TIMOTHY SIMS"
     assert "THIS PASSENGER IS A VIP" in booking.remarks
     assert booking.agency is not None
-    assert (booking.agency.location, booking.agency.iata_number, booking.agency.country) == ("ATL", "52519950", "GBR")
+    assert (booking.agency.location, booking.agency.iata_number, booking.agency.country) == (
+        "ATL",
+        "52519950",
+        "GBR",
+    )
     assert when(booking.modified_at) == "2010-12-06T10:10"
     assert when(booking.ticketed_at) == "2010-12-06T12:00"
     hotel = _booking("pnrgov-gtas-1.edi", "ABCDEF")
@@ -114,11 +120,18 @@ def test_payer_remarks_and_history() -> None:
 
 def test_codeshare_stub_and_visa() -> None:
     first = _booking("pnrgov-gtas-10.edi", "3MZVP2")
-    assert [(leg.carrier, leg.flight, leg.booking_class) for leg in first.itinerary] == [("AC", "AC9099", "U")]
+    assert [(leg.carrier, leg.flight, leg.booking_class) for leg in first.itinerary] == [
+        ("AC", "AC9099", "U")
+    ]
     assert "flight stub: TVL+++++474:U" in first.remarks
     (traveller,) = _booking("pnrgov-gtas-13.edi", "06A9FD").travellers
     visa = traveller.documents[1]
-    assert (visa.doc_type, visa.number, str(visa.issued), visa.issuing_country) == ("V", "8675309", "2006-12-22", "LIE")
+    assert (visa.doc_type, visa.number, str(visa.issued), visa.issuing_country) == (
+        "V",
+        "8675309",
+        "2006-12-22",
+        "LIE",
+    )
     assert traveller.birth_place == "HERE VA"
     assert "ssr_association" in {i.code for i in parsed("pnrgov-gtas-13.edi").issues}
 

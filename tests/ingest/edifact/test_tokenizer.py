@@ -49,7 +49,9 @@ def test_repetition_in_version_4_and_literal_in_service_segments() -> None:
 
 
 def test_five_character_una_and_typographic_terminators() -> None:
-    tokens = tokenize("UNA:+\\*'\nUNB+IATA:1+1A+KRC+130527:0754+3' UNH+1+PNRGOV'\nSSR+DOCS:HK/X\u2019\nTVL+1'")
+    tokens = tokenize(
+        "UNA:+\\*'\nUNB+IATA:1+1A+KRC+130527:0754+3' UNH+1+PNRGOV'\nSSR+DOCS:HK/X\u2019\nTVL+1'"
+    )
     assert tokens.syntax.release == "\\"
     assert tokens.syntax.repetition == "*"
     assert [s.tag for s in tokens.segments] == ["UNB", "UNH", "SSR", "TVL"]

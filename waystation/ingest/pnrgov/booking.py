@@ -207,7 +207,9 @@ class BookingDraft:
         kind = segment.get(1, 1)
         # free text: an unreleased element separator inside it is data (``746-4647`` with ``-``)
         separator = self.ctx.interchange.syntax.element
-        text = separator.join(":".join(segment.element(i)) for i in range(2, len(segment.elements) + 1)).strip()
+        text = separator.join(
+            ":".join(segment.element(i)) for i in range(2, len(segment.elements) + 1)
+        ).strip()
         if kind == "28" and text:
             contact = ctc_contact(text, self.ctx.prov(segment))
             if contact:
