@@ -33,3 +33,14 @@ def test_missing_part_and_unrelated_manifests() -> None:
     (out_lone,), issues = reassemble([lone])
     assert out_lone == replace(lone, part=None)
     assert {i.code for i in issues} == {"multipart_gap", "multipart_open"}
+
+
+def test_parts_in_one_input_are_joined_by_parse_message() -> None:
+    from tests.conftest import SAMPLES
+    from tests.ingest.tables import CONTEXT
+    from waystation.ingest.registry import parse_message
+
+    data = b"".join((SAMPLES / f"paxlst-astra-{n}.edi").read_bytes() for n in (16, 17, 18))
+    (manifest,) = parse_message(data, "parts.edi", context=CONTEXT).manifests
+    assert len(manifest.travellers) == 5
+    assert manifest.final is True

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from waystation.exc import Locator, UnknownFormat, UnreadableMessage
 from waystation.ingest.edifact.envelope import read_interchange
 from waystation.ingest.edifact.issues import IssueLog
+from waystation.ingest.edifact.multipart import reassemble
 from waystation.ingest.edifact.reading import MessageContext
 from waystation.ingest.message import ParseContext, ParsedMessage
 from waystation.ingest.paxlst import read_paxlst_message
@@ -96,5 +97,9 @@ def parse_edifact(data: bytes, source: str, context: ParseContext | None = None)
             first.message if first else "no message could be read",
             first.locator if first else Locator(source),
         )
+    if len(manifests) > 1:  # parts of one flight sent in one input are joined here
+        joined, part_issues = reassemble(manifests)
+        manifests = list(joined)
+        log.extend(part_issues)
     message_format = "paxlst" if manifests else "pnrgov"
     return ParsedMessage(source, message_format, tuple(manifests), tuple(pushes), log.freeze())
