@@ -14,20 +14,25 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
 
 from waystation.rules.airports import airport_country, airport_label
 from waystation.rules.problems import Problem, ProblemCode, pydantic_problems
 from waystation.rules.textload import load_document
 
-__all__ = ["AREA_ID", "Area", "area_problems", "default_areas", "parse_areas"]
+__all__ = ["AREA_ID", "AirportCode", "Area", "CountryCode", "area_problems", "default_areas", "parse_areas"]
 
 AREA_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{1,63}$")
 
-AirportCode = Annotated[
-    str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Z0-9]{3}$")
-]
-CountryCode = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Z]{3}$")]
+
+
+def _upper(value: object) -> object:
+    return value.strip().upper() if isinstance(value, str) else value
+
+
+# Upper-cased before the pattern is checked, so "gzt" is accepted as GZT.
+AirportCode = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9]{3}$"), BeforeValidator(_upper)]
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$"), BeforeValidator(_upper)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,11 +8,10 @@ a narrowing condition: the guard refuses a rule in which nationality could fire 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated
-
-from pydantic import Field, StringConstraints
+from pydantic import Field
 
 from waystation.model import country_name
+from waystation.rules.areas import CountryCode
 from waystation.rules.conditions.base import (
     BaseCondition,
     BuildContext,
@@ -67,9 +66,6 @@ class CompanionAlert(BaseCondition):
 )
 def _companion(params: CompanionParams, context: BuildContext) -> Condition:
     return CompanionAlert(frozenset(params.states))
-
-
-CountryCode = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Z]{3}$")]
 
 
 class NationalityParams(Params):
