@@ -13,7 +13,9 @@ from waystation.rules import ProblemCode, check_rules, default_policy
 from waystation.rules.guard import nationality_only_branch
 from waystation.rules.loader import read_rules
 
-CASES: dict[str, list[dict[str, Any]]] = yaml.safe_load((Path(__file__).parent / "guard_cases.yml").read_text("utf-8"))
+CASES: dict[str, list[dict[str, Any]]] = yaml.safe_load(
+    (Path(__file__).parent / "guard_cases.yml").read_text("utf-8")
+)
 
 
 def _file(case: dict[str, Any]) -> str:
@@ -38,8 +40,17 @@ def test_lawful_rule_is_accepted(case: dict[str, Any]) -> None:
 
 def test_table_covers_every_protected_category() -> None:
     said = " ".join(c["says"] for c in CASES["forbidden"])
-    for label in ("religion", "race or ethnic origin", "political opinion", "trade-union", "health", "sexual"):
-        assert label in said or any(label in str(check_rules(_file(c), "x")) for c in CASES["forbidden"]), label
+    for label in (
+        "religion",
+        "race or ethnic origin",
+        "political opinion",
+        "trade-union",
+        "health",
+        "sexual",
+    ):
+        assert label in said or any(label in str(check_rules(_file(c), "x")) for c in CASES["forbidden"]), (
+            label
+        )
 
 
 def test_all_problems_of_one_rule_are_reported_together() -> None:
@@ -61,7 +72,9 @@ def test_all_problems_of_one_rule_are_reported_together() -> None:
         "protected_value",
         "protected_value",
     ]
-    assert str(problems[0]).startswith("many.yml, line 2: rule test-rule: condition when.any[1].field reads traveller.sex")
+    assert str(problems[0]).startswith(
+        "many.yml, line 2: rule test-rule: condition when.any[1].field reads traveller.sex"
+    )
 
 
 def test_area_named_after_a_religion_is_refused() -> None:
@@ -81,7 +94,9 @@ def test_field_not_on_whitelist_and_not_forbidden_is_refused() -> None:
     from dataclasses import replace
 
     policy = default_policy()
-    narrowed = replace(policy, allowed_fields={k: v for k, v in policy.allowed_fields.items() if k != "leg.carrier"})
+    narrowed = replace(
+        policy, allowed_fields={k: v for k, v in policy.allowed_fields.items() if k != "leg.carrier"}
+    )
     text = rule_file("all: [{field: {field: leg.carrier, equals: [PC]}}, {one_way: {}}]")
     problems = check_rules(text, "x.yml", policy=narrowed)
     assert [p.code for p in problems] == [ProblemCode.PROTECTED_FIELD]
@@ -105,7 +120,9 @@ def test_a_newly_registered_condition_reading_sex_is_refused() -> None:
         def evaluate(self, subject: RuleSubject, refs: ReferenceData) -> Finding:
             return Finding("male", subject.traveller.sex == "M", "sex")
 
-    @registry.register("male", params=Params, reads={"traveller.sex"}, summary="the traveller is male (forbidden)")
+    @registry.register(
+        "male", params=Params, reads={"traveller.sex"}, summary="the traveller is male (forbidden)"
+    )
     def _male(params: Params, context: BuildContext) -> Condition:
         return IsMale()
 

@@ -25,7 +25,6 @@ __all__ = ["AREA_ID", "AirportCode", "Area", "CountryCode", "area_problems", "de
 AREA_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{1,63}$")
 
 
-
 def _upper(value: object) -> object:
     return value.strip().upper() if isinstance(value, str) else value
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from pydantic import ValidationError
 
@@ -53,13 +54,28 @@ class _Walk:
     context: BuildContext
     problems: list[Problem] = field(default_factory=list)
     count: int = 0
+    nodes: int = 0
+    aborted: bool = False
 
     def problem(self, code: ProblemCode, reason: str) -> None:
         self.problems.append(Problem(self.rule_id, code, reason, self.source, self.line))
 
+    def too_complex(self, reason: str) -> None:
+        """Report once and stop walking: YAML aliases can make a small file a huge tree."""
+        self.problem(ProblemCode.TOO_COMPLEX, reason)
+        self.aborted = True
+
     def node(self, raw: object, path: str, depth: int) -> Node | None:
+        if self.aborted:
+            return None
+        self.nodes += 1
         if depth > MAX_DEPTH:
-            self.problem(ProblemCode.TOO_COMPLEX, f"{path}: conditions nested deeper than {MAX_DEPTH} levels")
+            self.too_complex(f"{path}: conditions nested deeper than {MAX_DEPTH} levels")
+            return None
+        if self.nodes > 2 * MAX_CONDITIONS:
+            self.too_complex(
+                f"{path}: more than {2 * MAX_CONDITIONS} conditions and combinations in one rule"
+            )
             return None
         if not isinstance(raw, dict) or len(raw) != 1:
             self.problem(
@@ -122,31 +138,61 @@ def _rule_id(raw: object) -> str | None:
     return None
 
 
-def _paperwork(model: RuleModel, source: str, line: int | None) -> list[Problem]:
-    """Justification, approval by a second person, and bounded validity."""
+def _as_date(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _text(value: object) -> str | None:
+    return value.strip() if isinstance(value, str) else None
+
+
+def _paperwork(
+    rule_id: str | None, body: Mapping[str, object], source: str, line: int | None
+) -> list[Problem]:
+    """Justification, approval by a second person, and bounded validity.
+
+    Read from the raw values (each when it has the right type) so that these problems are
+    reported even when another field of the rule is invalid.
+    """
     found: list[Problem] = []
 
     def add(code: ProblemCode, reason: str) -> None:
-        found.append(Problem(model.id, code, reason, source, line))
+        found.append(Problem(rule_id, code, reason, source, line))
 
-    for reason in justification_problems(model.title, model.justification):
-        add(ProblemCode.WEAK_JUSTIFICATION, reason)
-    if model.approval is not None:
-        if model.approval.approved_by.casefold() == model.owner.casefold():
+    title, justification, owner = (
+        _text(body.get("title")),
+        _text(body.get("justification")),
+        _text(body.get("owner")),
+    )
+    if justification is not None:
+        for reason in justification_problems(title or "", justification):
+            add(ProblemCode.WEAK_JUSTIFICATION, reason)
+    approval = body.get("approval")
+    approved_by = _text(approval.get("approved_by")) if isinstance(approval, dict) else None
+    approved_at = _as_date(approval.get("approved_at")) if isinstance(approval, dict) else None
+    valid_from, expires = _as_date(body.get("valid_from")), _as_date(body.get("expires"))
+    if approved_by and owner and approved_by.casefold() == owner.casefold():
+        add(ProblemCode.SELF_APPROVED, f"approved by its own owner {owner!r}: a second person must approve")
+    if approved_at and expires and approved_at > expires:
+        add(ProblemCode.BAD_DATES, "approved after it expires")
+    if valid_from and expires:
+        if expires < valid_from:
+            add(ProblemCode.BAD_DATES, f"expires ({expires}) before it is valid ({valid_from})")
+        elif (expires - valid_from).days > MAX_VALIDITY_DAYS:
+            days = (expires - valid_from).days
             add(
-                ProblemCode.SELF_APPROVED,
-                f"approved by its own owner {model.owner!r}: a second person must approve",
+                ProblemCode.EXPIRY_TOO_LONG,
+                f"valid for {days} days; at most {MAX_VALIDITY_DAYS} (12 months) so that it is reviewed yearly",
             )
-        if model.approval.approved_at > model.expires:
-            add(ProblemCode.BAD_DATES, "approved after it expires")
-    if model.expires < model.valid_from:
-        add(ProblemCode.BAD_DATES, f"expires ({model.expires}) before it is valid ({model.valid_from})")
-    elif (model.expires - model.valid_from).days > MAX_VALIDITY_DAYS:
-        days = (model.expires - model.valid_from).days
-        add(
-            ProblemCode.EXPIRY_TOO_LONG,
-            f"valid for {days} days; at most {MAX_VALIDITY_DAYS} (12 months) so that it is reviewed yearly",
-        )
     return found
 
 
@@ -176,8 +222,7 @@ def _build_rule(
     else:
         node = walk.node(when, "when", 0)
     problems.extend(walk.problems)
-    if model is not None:
-        problems.extend(_paperwork(model, source, line))
+    problems.extend(_paperwork(rule_id, body, source, line))
     if node is not None:
         title = model.title if model is not None else str(body.get("title", ""))
         problems.extend(guard_rule(rule_id or "?", title, node, policy, source, line))
