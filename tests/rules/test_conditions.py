@@ -110,7 +110,8 @@ def test_no_return_within_days_ignores_a_return_after_the_window() -> None:
     found = run("no_return_booked", {"within_days": 30}, subject(later_legs=(later,)))
     assert found.held
     assert found.sentence == (
-        "none of the 3 known legs after the journey returns to LHR (London, GBR) or its country within 30 days of arrival"
+        "none of the 3 known legs after the journey returns to LHR (London, GBR) or its country "
+        "within 30 days of arrival"
     )
 
 
@@ -292,7 +293,7 @@ def test_field_condition_equals_and_contains() -> None:
 def test_field_condition_rejects_unknown_field() -> None:
     spec = default_registry().get("field")
     assert spec is not None
-    with pytest.raises(BuildError, match="unknown field 'traveller.religion'"):
+    with pytest.raises(BuildError, match=r"unknown field 'traveller\.religion'"):
         spec.make({"field": "traveller.religion", "equals": ["x"]}, BuildContext({}))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,8 +14,6 @@ from tests.rules.factory import rule_file
 from waystation.exc import RuleError
 from waystation.rules import ProblemCode, Severity, check_rules, default_rules, load_rules, parse_areas
 from waystation.rules.loader import read_rules
-
-import pytest
 
 
 def test_default_rule_file_is_clean_and_has_a_draft() -> None:
@@ -95,7 +94,8 @@ rules:
     assert reasons["bad_condition"].startswith("when.payment.methods.0: Input should be 'CA', 'CC'")
     assert (
         str(problems[0])
-        == "bad.yml, line 2: rule no-approval-needed: title: String should have at least 5 characters [bad_field]"
+        == "bad.yml, line 2: rule no-approval-needed: title: String should have at least 5 characters "
+        "[bad_field]"
     )
     assert "the justification contains placeholder text: tbd" in [p.reason for p in problems]
 
@@ -211,7 +211,7 @@ _values = st.recursive(
 def test_loader_never_crashes_on_arbitrary_yaml(value: object) -> None:
     text = yaml.safe_dump(value, allow_unicode=True)
     problems = check_rules(text, "fuzz.yml")
-    ruleset, again = read_rules(text, "fuzz.yml")
+    _, again = read_rules(text, "fuzz.yml")
     assert [str(p) for p in problems] == [str(p) for p in again]
     assert all(p.source == "fuzz.yml" and p.reason for p in problems)
 

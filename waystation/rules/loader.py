@@ -191,7 +191,8 @@ def _paperwork(
             days = (expires - valid_from).days
             add(
                 ProblemCode.EXPIRY_TOO_LONG,
-                f"valid for {days} days; at most {MAX_VALIDITY_DAYS} (12 months) so that it is reviewed yearly",
+                f"valid for {days} days; at most {MAX_VALIDITY_DAYS} (12 months) "
+                "so that it is reviewed yearly",
             )
     return found
 

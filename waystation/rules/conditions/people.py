@@ -8,6 +8,7 @@ a narrowing condition: the guard refuses a rule in which nationality could fire 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from pydantic import Field
 
 from waystation.model import country_name
