@@ -8,12 +8,20 @@ from datetime import date
 import pytest
 
 from tests.rules.factory import BACK_1, BACK_2, OUT_1, OUT_2, booking, rule_file, subject
-from waystation.rules import RuleDisposition, RuleSubject, Verdict, backtest, load_rules, rule_statistics
+from waystation.rules import (
+    Rule,
+    RuleDisposition,
+    RuleSubject,
+    Verdict,
+    backtest,
+    load_rules,
+    rule_statistics,
+)
 
 WHEN = "all: [{route: {transit: istanbul, destination: syria-border-tr}}, {one_way: {}}]"
 
 
-def _draft():  # type: ignore[no-untyped-def]
+def _draft() -> Rule:
     text = rule_file(WHEN)
     start, end = text.index("    approval:"), text.index("    valid_from:")
     rule = load_rules(text[:start] + text[end:], "draft.yml").rules[0]

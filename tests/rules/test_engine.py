@@ -10,6 +10,7 @@ from waystation.rules import (
     Approval,
     DocumentList,
     ReferenceData,
+    Rule,
     RuleStatus,
     default_rules,
     evaluate,
@@ -21,7 +22,7 @@ from waystation.rules.loader import read_rules
 ROUTE = "all: [{route: {transit: istanbul, destination: syria-border-tr}}, {one_way: {}}]"
 
 
-def _rule(when: str = ROUTE):  # type: ignore[no-untyped-def]
+def _rule(when: str = ROUTE) -> Rule:
     return load_rules(rule_file(when), "t.yml").rules[0]
 
 
