@@ -18,6 +18,7 @@ from waystation.cli import lists as lists_commands
 from waystation.cli import messages as message_commands
 from waystation.cli import synth as synth_commands
 from waystation.exc import ConfigError, InputError, NotFound, WaystationError
+from waystation.rules.command import rules_group
 
 __all__ = ["main"]
 
@@ -44,6 +45,7 @@ def main() -> None:
 
 for command in (*lists_commands.COMMANDS, *message_commands.COMMANDS, *synth_commands.COMMANDS):
     main.add_command(command)
+main.add_command(rules_group)
 
 
 def run(argv: Sequence[str] | None = None) -> None:
