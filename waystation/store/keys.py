@@ -28,7 +28,7 @@ __all__ = [
 
 _NON_ALNUM = re.compile(r"[^0-9A-Z]+")
 _FLIGHT = re.compile(r"^(?P<carrier>[A-Z][A-Z0-9][A-Z]?|\d[A-Z][A-Z]?)?0*(?P<number>\d{1,5}[A-Z]?)$")
-_PARTIAL = re.compile(r"^(XXXX|\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PARTIAL = re.compile(r"^(XXXX|-?\d{4,6})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def _fold(text: str) -> str:
@@ -64,7 +64,8 @@ def partial_date_text(value: PartialDate | None) -> str | None:
     """``1972-09-07``, ``1972-09``, ``1972``; ``XXXX-05-03`` when only the year is unknown."""
     if value is None:
         return None
-    text = f"{value.year:04d}" if value.year is not None else "XXXX"
+    year = value.year
+    text = "XXXX" if year is None else f"{year:04d}" if year >= 0 else f"-{-year:04d}"
     if value.month is not None:
         text += f"-{value.month:02d}"
         if value.day is not None:
@@ -114,7 +115,7 @@ def flight_key(leg: Leg) -> FlightKey:
     day = _day(leg.departure)
     when = day.isoformat() if day else "a" + (_day(leg.arrival) or date.min).isoformat()
     parts = (carrier or "", number or "", when, (leg.origin or "").upper(), (leg.destination or "").upper())
-    return FlightKey("|".join(parts)[:120], carrier, number, f"{carrier or ''}{number or ''}", day)
+    return FlightKey("|".join(parts)[:300], carrier, number, f"{carrier or ''}{number or ''}", day)
 
 
 def _day(value: datetime | date | None) -> date | None:

@@ -45,16 +45,16 @@ class BookingRow(Base):
     raw_message_id: Mapped[int] = mapped_column(BigId, ForeignKey("raw_messages.id"), index=True)
     pnr_push_id: Mapped[int] = mapped_column(BigId, ForeignKey("pnr_pushes.id"), index=True)
     position: Mapped[int]
-    record_locator: Mapped[str] = mapped_column(String(40))
-    system: Mapped[str | None] = mapped_column(String(40))
+    record_locator: Mapped[str] = mapped_column(String(64))
+    system: Mapped[str | None] = mapped_column(String(64))
     other_locators: Mapped[list[str]] = mapped_column(Json)
     booked_at: Mapped[datetime | None] = mapped_column(WallClock)
     modified_at: Mapped[datetime | None] = mapped_column(WallClock)
     ticketed_at: Mapped[datetime | None] = mapped_column(WallClock)
-    agency_code: Mapped[str | None] = mapped_column(String(40), index=True)
+    agency_code: Mapped[str | None] = mapped_column(String(100), index=True)
     agency_location: Mapped[str | None] = mapped_column(String(100))
-    agency_iata: Mapped[str | None] = mapped_column(String(20), index=True)
-    agency_country: Mapped[str | None] = mapped_column(String(8))
+    agency_iata: Mapped[str | None] = mapped_column(String(64), index=True)
+    agency_country: Mapped[str | None] = mapped_column(String(64))
     remarks: Mapped[list[str]] = mapped_column(Json)
     segment: Mapped[int | None]
     line: Mapped[int | None]
@@ -69,8 +69,8 @@ class BookingLegRow(Base):
     booking_id: Mapped[int] = mapped_column(BigId, ForeignKey("bookings.id"), primary_key=True)
     position: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
     flight_id: Mapped[int] = mapped_column(BigId, ForeignKey("flights.id"), index=True)
-    booking_class: Mapped[str | None] = mapped_column(String(8))
-    status: Mapped[str | None] = mapped_column(String(16))
+    booking_class: Mapped[str | None] = mapped_column(String(32))
+    status: Mapped[str | None] = mapped_column(String(32))
 
 
 class BookingTravellerRow(Base):
@@ -87,11 +87,11 @@ class PaymentRow(Base):
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     booking_id: Mapped[int] = mapped_column(BigId, ForeignKey("bookings.id"), index=True)
     position: Mapped[int] = mapped_column(SmallInteger)
-    method: Mapped[str] = mapped_column(String(16))
-    card_vendor: Mapped[str | None] = mapped_column(String(16))
+    method: Mapped[str] = mapped_column(String(32))
+    card_vendor: Mapped[str | None] = mapped_column(String(32))
     card_hash: Mapped[str | None] = mapped_column(String(128), index=True)
-    card_last4: Mapped[str | None] = mapped_column(String(4))
+    card_last4: Mapped[str | None] = mapped_column(String(8))
     amount: Mapped[str | None] = mapped_column(String(40))
-    currency: Mapped[str | None] = mapped_column(String(8))
+    currency: Mapped[str | None] = mapped_column(String(16))
     payer: Mapped[str | None] = mapped_column(String(300))
     provenance: Mapped[dict[str, Any] | None] = mapped_column(Json)

@@ -28,7 +28,7 @@ class ClearanceRow(Base):
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     person_key: Mapped[str] = mapped_column(String(300), index=True)
     document_key: Mapped[str | None] = mapped_column(String(200))
-    document_country: Mapped[str | None] = mapped_column(String(8))
+    document_country: Mapped[str | None] = mapped_column(String(64))
     source: Mapped[str] = mapped_column(String(100))
     subject: Mapped[str] = mapped_column(String(100))
     based_on_alert: Mapped[str] = mapped_column(String(100))

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: (none)
-Create Date: 2026-11-25 19:05:54.577758
+Create Date: 2026-11-25 19:09:32.501826
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def upgrade() -> None:
         sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column("person_key", sa.String(length=300), nullable=False),
         sa.Column("document_key", sa.String(length=200), nullable=True),
-        sa.Column("document_country", sa.String(length=8), nullable=True),
+        sa.Column("document_country", sa.String(length=64), nullable=True),
         sa.Column("source", sa.String(length=100), nullable=False),
         sa.Column("subject", sa.String(length=100), nullable=False),
         sa.Column("based_on_alert", sa.String(length=100), nullable=False),
@@ -60,12 +60,12 @@ def upgrade() -> None:
     op.create_table(
         "flights",
         sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
-        sa.Column("flight_key", sa.String(length=120), nullable=False),
-        sa.Column("carrier", sa.String(length=8), nullable=True),
-        sa.Column("flight_number", sa.String(length=16), nullable=True),
-        sa.Column("designator", sa.String(length=24), nullable=False),
-        sa.Column("origin", sa.String(length=8), nullable=True),
-        sa.Column("destination", sa.String(length=8), nullable=True),
+        sa.Column("flight_key", sa.String(length=300), nullable=False),
+        sa.Column("carrier", sa.String(length=64), nullable=True),
+        sa.Column("flight_number", sa.String(length=64), nullable=True),
+        sa.Column("designator", sa.String(length=128), nullable=False),
+        sa.Column("origin", sa.String(length=64), nullable=True),
+        sa.Column("destination", sa.String(length=64), nullable=True),
         sa.Column("departure_date", sa.Date(), nullable=True),
         sa.Column("scheduled_departure", waystation.store.types.WallClock(), nullable=True),
         sa.Column("arrival_date", sa.Date(), nullable=True),
@@ -169,8 +169,8 @@ def upgrade() -> None:
         sa.Column("sender", sa.String(length=100), nullable=True),
         sa.Column("recipient", sa.String(length=100), nullable=True),
         sa.Column("prepared_at", waystation.store.types.WallClock(), nullable=True),
-        sa.Column("document_code", sa.String(length=16), nullable=True),
-        sa.Column("function_code", sa.String(length=16), nullable=True),
+        sa.Column("document_code", sa.String(length=64), nullable=True),
+        sa.Column("function_code", sa.String(length=64), nullable=True),
         sa.Column("transaction_ref", sa.String(length=100), nullable=True),
         sa.Column("common_access_ref", sa.String(length=100), nullable=True),
         sa.Column("part", sa.Integer(), nullable=True),
@@ -262,8 +262,8 @@ def upgrade() -> None:
         sa.Column("raw_message_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column("pnr_push_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
-        sa.Column("record_locator", sa.String(length=40), nullable=False),
-        sa.Column("system", sa.String(length=40), nullable=True),
+        sa.Column("record_locator", sa.String(length=64), nullable=False),
+        sa.Column("system", sa.String(length=64), nullable=True),
         sa.Column(
             "other_locators",
             sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
@@ -272,10 +272,10 @@ def upgrade() -> None:
         sa.Column("booked_at", waystation.store.types.WallClock(), nullable=True),
         sa.Column("modified_at", waystation.store.types.WallClock(), nullable=True),
         sa.Column("ticketed_at", waystation.store.types.WallClock(), nullable=True),
-        sa.Column("agency_code", sa.String(length=40), nullable=True),
+        sa.Column("agency_code", sa.String(length=100), nullable=True),
         sa.Column("agency_location", sa.String(length=100), nullable=True),
-        sa.Column("agency_iata", sa.String(length=20), nullable=True),
-        sa.Column("agency_country", sa.String(length=8), nullable=True),
+        sa.Column("agency_iata", sa.String(length=64), nullable=True),
+        sa.Column("agency_country", sa.String(length=64), nullable=True),
         sa.Column(
             "remarks",
             sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
@@ -363,8 +363,8 @@ def upgrade() -> None:
         sa.Column("manifest_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column("position", sa.SmallInteger(), nullable=False),
         sa.Column("flight_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
-        sa.Column("booking_class", sa.String(length=8), nullable=True),
-        sa.Column("status", sa.String(length=16), nullable=True),
+        sa.Column("booking_class", sa.String(length=32), nullable=True),
+        sa.Column("status", sa.String(length=32), nullable=True),
         sa.ForeignKeyConstraint(
             ["flight_id"], ["flights.id"], name=op.f("fk_manifest_legs_flight_id_flights")
         ),
@@ -407,7 +407,7 @@ def upgrade() -> None:
             sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
             nullable=False,
         ),
-        sa.Column("birth_date", sa.String(length=10), nullable=True),
+        sa.Column("birth_date", sa.String(length=16), nullable=True),
         sa.Column("birth_year", sa.Integer(), nullable=True),
         sa.Column("sex", sa.String(length=1), nullable=True),
         sa.Column(
@@ -415,12 +415,12 @@ def upgrade() -> None:
             sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
             nullable=False,
         ),
-        sa.Column("residence_country", sa.String(length=8), nullable=True),
+        sa.Column("residence_country", sa.String(length=64), nullable=True),
         sa.Column("birth_place", sa.String(length=300), nullable=True),
-        sa.Column("embarkation", sa.String(length=8), nullable=True),
-        sa.Column("debarkation", sa.String(length=8), nullable=True),
+        sa.Column("embarkation", sa.String(length=64), nullable=True),
+        sa.Column("debarkation", sa.String(length=64), nullable=True),
         sa.Column("verified", sa.Boolean(), nullable=True),
-        sa.Column("booking_ref", sa.String(length=40), nullable=True),
+        sa.Column("booking_ref", sa.String(length=64), nullable=True),
         sa.Column(
             "references",
             sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
@@ -459,7 +459,7 @@ def upgrade() -> None:
         sa.Column("city", sa.String(length=200), nullable=True),
         sa.Column("region", sa.String(length=200), nullable=True),
         sa.Column("postcode", sa.String(length=40), nullable=True),
-        sa.Column("country", sa.String(length=8), nullable=True),
+        sa.Column("country", sa.String(length=64), nullable=True),
         sa.Column("address_key", sa.String(length=600), nullable=False),
         sa.Column(
             "provenance",
@@ -487,8 +487,8 @@ def upgrade() -> None:
         sa.Column("booking_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column("position", sa.SmallInteger(), nullable=False),
         sa.Column("flight_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
-        sa.Column("booking_class", sa.String(length=8), nullable=True),
-        sa.Column("status", sa.String(length=16), nullable=True),
+        sa.Column("booking_class", sa.String(length=32), nullable=True),
+        sa.Column("status", sa.String(length=32), nullable=True),
         sa.ForeignKeyConstraint(
             ["booking_id"], ["bookings.id"], name=op.f("fk_booking_legs_booking_id_bookings")
         ),
@@ -590,12 +590,12 @@ def upgrade() -> None:
         sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column("booking_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column("position", sa.SmallInteger(), nullable=False),
-        sa.Column("method", sa.String(length=16), nullable=False),
-        sa.Column("card_vendor", sa.String(length=16), nullable=True),
+        sa.Column("method", sa.String(length=32), nullable=False),
+        sa.Column("card_vendor", sa.String(length=32), nullable=True),
         sa.Column("card_hash", sa.String(length=128), nullable=True),
-        sa.Column("card_last4", sa.String(length=4), nullable=True),
+        sa.Column("card_last4", sa.String(length=8), nullable=True),
         sa.Column("amount", sa.String(length=40), nullable=True),
-        sa.Column("currency", sa.String(length=8), nullable=True),
+        sa.Column("currency", sa.String(length=16), nullable=True),
         sa.Column("payer", sa.String(length=300), nullable=True),
         sa.Column(
             "provenance",
@@ -616,12 +616,12 @@ def upgrade() -> None:
         sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column("traveller_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column("position", sa.SmallInteger(), nullable=False),
-        sa.Column("doc_type", sa.String(length=8), nullable=True),
+        sa.Column("doc_type", sa.String(length=32), nullable=True),
         sa.Column("number", sa.String(length=100), nullable=True),
         sa.Column("number_key", sa.String(length=100), nullable=True),
-        sa.Column("issuing_country", sa.String(length=8), nullable=True),
-        sa.Column("expiry", sa.String(length=10), nullable=True),
-        sa.Column("issued", sa.String(length=10), nullable=True),
+        sa.Column("issuing_country", sa.String(length=64), nullable=True),
+        sa.Column("expiry", sa.String(length=16), nullable=True),
+        sa.Column("issued", sa.String(length=16), nullable=True),
         sa.Column(
             "provenance",
             sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
