@@ -25,6 +25,7 @@ _DIGRAPHS = (
     ("gh", "g"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("x", "ks"), ("ou", "u"), ("oo", "u"),
     ("ee", "i"), ("ie", "i"), ("ay", "ei"), ("ai", "ei"), ("ey", "ei"), ("aw", "au"),
 )  # fmt: skip
+_C_SOFT = re.compile(r"c(?=[eiy])")
 _C_HARD = re.compile(r"c(?!h)")
 _W_VOWEL = re.compile(r"w(?![aeiou])")
 _Y_VOWEL = re.compile(r"(?<=[^aeiou])y(?![aeiou])|^y(?![aeiou])")
@@ -36,10 +37,11 @@ _VOWELS = re.compile(r"[aeiou]+")
 @lru_cache(maxsize=200_000)
 def phonetic(word: str) -> str:
     """A spelling-tolerant form of a folded word (``mohammed`` → ``muhamed``)."""
-    text = word
+    text = _DOUBLE.sub(r"\1", word)
     for old, new in _DIGRAPHS:
         if old in text:
             text = text.replace(old, new)
+    text = _C_SOFT.sub("s", text)  # Houcine, Cisse: the French soft c
     text = _C_HARD.sub("k", text)
     text = _W_VOWEL.sub("u", text)
     text = _Y_VOWEL.sub("i", text)

@@ -29,10 +29,11 @@ from waystation.matching.tables import tables
 from waystation.matching.text import Script, fold, script_of, split_words
 from waystation.model import Name, NamePart, NamePartKind
 
-__all__ = ["MRZ_NAME_LENGTH", "AnalysedName", "Part", "Word", "analyse", "word"]
+__all__ = ["MRZ_NAME_LENGTH", "WEIGHT_CAP", "AnalysedName", "Part", "Word", "analyse", "raw_key", "word"]
 
 MRZ_NAME_LENGTH = 39  # ICAO 9303 TD3 name field; TD1 cards have 30 and are caught by the same test
 _HEAD_WEIGHT = 0.6  # nats of evidence carried by abd/abu/umm alone
+WEIGHT_CAP = 10.5  # a part unseen in the reference corpus: rare, but the corpus is not the world
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,8 @@ class AnalysedName:
     parts: tuple[Part, ...]
     source: Name = field(compare=False)
     set_aside: tuple[str, ...] = ()
+    given: int | None = None  # index of the person's own given name (not a head), if known
+    groups: tuple[tuple[str, tuple[int, ...]], ...] = ()  # source words (folded) and their parts' indexes
 
     @property
     def text(self) -> str:
@@ -84,7 +87,7 @@ def _weight(text: str, classes: frozenset[int], also: tuple[str, ...]) -> float:
         count = max(count, table.class_count.get(group, 0))
     # A passenger name has about three parts: the chance a random one contains this part.
     chance = min(1.0, 3.0 * (count + 1) / table.frequency_total)
-    return min(9.0, max(1.0, -math.log(chance)))
+    return min(WEIGHT_CAP, max(1.0, -math.log(chance)))
 
 
 @lru_cache(maxsize=300_000)
@@ -179,6 +182,7 @@ def _split_arabic(raw: str) -> list[str]:
     return [raw]
 
 
+@lru_cache(maxsize=100_000)
 def _split_glued(text: str) -> list[str]:
     """Glued compounds in two: abdurrahman → abd + rahman, abubakar → abu + bakar, nuruddin → nur + din."""
     particles = tables().particles
@@ -192,8 +196,8 @@ def _split_glued(text: str) -> list[str]:
                 if rest.startswith(article) and len(rest) - len(article) >= 3:
                     rest = rest[len(article) :]
                     break
-            if len(rest) >= 2 and rest[0] == rest[1]:
-                rest = rest[1:]
+            if len(rest) >= 2 and (rest[0] == rest[1] or (rest[0] == "l" and rest[1] not in "aeiou")):
+                rest = rest[1:]  # abdurrahman, abdullmalik: the article's trace
             if len(rest) >= 3:
                 return ["abd", particles.tail_words.get(rest, rest)]
     for head in ("aboul", "abul", "abou", "abu"):
@@ -202,6 +206,9 @@ def _split_glued(text: str) -> list[str]:
             if head in ("abu", "abou") and rest.startswith(("al", "el")) and len(rest) > 4:
                 rest = rest[2:]
             return ["abu", rest]
+    for marker in ("ould", "bin", "ibn"):
+        if text.endswith(marker) and len(text) - len(marker) >= 3:
+            return [text[: -len(marker)]]  # Mohamedould (Ahmed): the marker glued to the name before it
     for canon, pattern in particles.tails:
         match = pattern.match(text)
         if match:
@@ -229,15 +236,17 @@ def _read_particles(items: list[_Item]) -> tuple[list[_Item], list[str]]:
         following = items[index + 1].text if index + 1 < count else None
         same_part = following is not None and items[index + 1].source_part == item.source_part
         previous = out[-1] if out else None
-        if text in particles.titles:
+        if text in particles.titles or any(a in particles.titles for a in _article_stripped(text)):
             set_aside.append(item.shown)
         elif following is not None and (
             text in particles.articles
             or (text in particles.assimilated and following.startswith(text[1:]))
         ):
             pass  # the article belongs to the next word
-        elif same_part and text in particles.patronymic:
-            items[index + 1].role = NamePartKind.PATRONYMIC
+        elif text in particles.patronymic and not (text == "ben" and not same_part):
+            # "Ben" alone as a given name (Ben Smith) is a name; everywhere else the marker is dropped.
+            if following is not None:
+                items[index + 1].role = NamePartKind.PATRONYMIC
         elif text in particles.kunya:
             out.append(_Item("umm" if text.startswith(("u", "o")) else "abu", item.role, item.shown, head=True))
         elif text in particles.abd:
@@ -248,12 +257,16 @@ def _read_particles(items: list[_Item]) -> tuple[list[_Item], list[str]]:
             out.append(_compound_count(item, previous))
         else:
             pieces = _split_glued(text)
-            if len(pieces) == 2:
+            if len(pieces) == 1 and pieces[0] != text:
+                out.append(_Item(pieces[0], item.role, item.shown))
+                if following is not None:
+                    items[index + 1].role = NamePartKind.PATRONYMIC
+            elif len(pieces) == 2:
                 first = _Item(pieces[0], item.role, item.shown, head=pieces[0] in ("abd", "abu"))
                 out.append(first)
                 out.append(_tail(pieces[1], first, item))
             else:
-                out.append(_compound_count(_Item(text, item.role, item.shown, _article_stripped(text)), previous))
+                out.append(_compound_count(_glued_article(text, item), previous))
     return out, set_aside
 
 
@@ -275,6 +288,15 @@ def _compound_count(item: _Item, previous: _Item | None) -> _Item:
     return item
 
 
+def _glued_article(text: str, item: _Item) -> _Item:
+    """``Alzaydi`` is ``al-Zaydi`` when Zaydi is a known name part: compare it as Zaydi, keep the rest."""
+    stripped = _article_stripped(text)
+    if stripped and (stripped[0] in tables().frequency or stripped[0] in tables().variant_classes):
+        return _Item(stripped[0], item.role, item.shown, (text,))
+    return _Item(text, item.role, item.shown, stripped)
+
+
+@lru_cache(maxsize=100_000)
 def _article_stripped(text: str) -> tuple[str, ...]:
     """``almaghribi`` may be ``al maghribi``: offer the bare word as an alternative spelling."""
     if len(text) >= 6 and text.startswith(("al", "el")):
@@ -283,7 +305,18 @@ def _article_stripped(text: str) -> tuple[str, ...]:
 
 
 def _mrz_parts(part: NamePart) -> Iterable[NamePart]:
-    """An ICAO 9303 name field (``FAMILY<<GIVEN<NAMES``) as family and given parts."""
+    """An ICAO 9303 name field (``FAMILY<<GIVEN<NAMES``) as family and given parts.
+
+    A list's "FAMILY, Given" (one string, roles unknown) is read the same way.
+    """
+    if "<" not in part.text:
+        family, comma, given = part.text.partition(",")
+        if comma and part.kind is NamePartKind.UNKNOWN and family.strip() and given.strip():
+            yield NamePart(given, NamePartKind.GIVEN)
+            yield NamePart(family, NamePartKind.FAMILY)
+        else:
+            yield part
+        return
     text = part.text.strip().strip("<")
     if "<<" in text:
         family, given = text.split("<<", 1)
@@ -303,7 +336,7 @@ def analyse(name: Name, *, document: bool = False) -> AnalysedName:
     for part in name.parts:
         if part.kind is NamePartKind.TITLE:
             continue
-        source_parts.extend(_mrz_parts(part) if "<" in part.text else (part,))
+        source_parts.extend(_mrz_parts(part))
     items: list[_Item] = []
     for number, part in enumerate(source_parts):
         for raw in split_words(part.text):
@@ -317,7 +350,38 @@ def analyse(name: Name, *, document: bool = False) -> AnalysedName:
     if document and parts and _mrz_length(source_parts) >= MRZ_NAME_LENGTH:
         last = parts[-1]
         parts[-1] = Part(last.word, last.role, last.shown, truncated=True)
-    return AnalysedName(tuple(parts), name, tuple(set_aside))
+    return AnalysedName(tuple(parts), name, tuple(set_aside), _given_index(parts), _source_words(parts))
+
+
+def _source_words(parts: list[Part]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Consecutive parts that came from one source word (Abdurrahman → abd, rahman), with that word."""
+    groups: list[tuple[str, list[int]]] = []
+    for index, part in enumerate(parts):
+        if groups and groups[-1][0] == part.shown:
+            groups[-1][1].append(index)
+        else:
+            groups.append((part.shown, [index]))
+    return tuple((raw_key(shown), tuple(indexes)) for shown, indexes in groups)
+
+
+def raw_key(shown: str) -> str:
+    """A source word folded and without spaces: what a glued or split spelling is compared on."""
+    return fold(shown).replace(" ", "")
+
+
+def _given_index(parts: list[Part]) -> int | None:
+    """The person's own given name: the first GIVEN part, or the first part when roles are unknown."""
+    roles = {p.role for p in parts}
+    if NamePartKind.GIVEN in roles:
+        wanted: tuple[NamePartKind, ...] = (NamePartKind.GIVEN,)
+    elif roles <= {NamePartKind.UNKNOWN, NamePartKind.PATRONYMIC} and len(parts) >= 2:
+        wanted = (NamePartKind.UNKNOWN,)
+    else:
+        return None
+    for index, part in enumerate(parts):
+        if part.role in wanted and not part.word.head:
+            return index
+    return None
 
 
 def _mrz_length(parts: list[NamePart]) -> int:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from waystation.model import BirthDate, PartialDate
 from waystation.matching.types import Feature
 
-__all__ = ["birth_years", "compare_dates", "year_gap_weight"]
+__all__ = ["birth_years", "compare_dates", "date_bound", "date_evidence", "year_gap_weight"]
 
 EXACT = 9.0
 SWAPPED = 6.5
@@ -91,19 +91,37 @@ def _one(q: PartialDate, statement: BirthDate) -> tuple[float, str] | None:
     return _versus_exact(q, e)
 
 
+def date_evidence(traveller: PartialDate | None, statements: Sequence[BirthDate]) -> tuple[float, str] | None:
+    """The best (weight, reason) over the list's statements, or ``None`` when nothing compares."""
+    if traveller is None or traveller.year is None:
+        return None
+    best: tuple[float, str] | None = None
+    for statement in statements:
+        found = _one(traveller, statement)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = found
+    return best
+
+
 def compare_dates(traveller: PartialDate | None, statements: Sequence[BirthDate]) -> Feature:
     """The date-of-birth evidence: the best agreement over the list's statements."""
     listed = "; ".join(str(s) for s in statements) or "not listed"
     given = str(traveller) if traveller else "not given"
-    if traveller is None or traveller.year is None or not statements:
+    found = date_evidence(traveller, statements)
+    if found is None:
         return Feature("date_of_birth", 0.0, given, listed, f"Date of birth not compared (traveller: {given}; list: {listed}).")
-    results = [r for r in (_one(traveller, s) for s in statements) if r is not None]
-    if not results:
-        return Feature("date_of_birth", 0.0, given, listed, f"Date of birth not compared (list: {listed}).")
-    weight, reason = max(results, key=lambda r: r[0])
+    weight, reason = found
     verdict = "supports" if weight > 0 else ("contradicts" if weight < 0 else "neither supports nor contradicts")
     sentence = f"Date of birth {given} against {listed}: {reason}; this {verdict} the match."
     return Feature("date_of_birth", weight, given, listed, sentence)
+
+
+def date_bound(year: int | None, listed_years: tuple[int, ...]) -> float:
+    """The most a traveller's birth year can earn against a list's years (cheap, for pruning)."""
+    if year is None or not listed_years:
+        return 0.0
+    gap = min(abs(year - y) for y in listed_years)
+    return EXACT if gap == 0 else max(YEAR_SLIP, year_gap_weight(gap, approximate=True)) if gap == 1 else year_gap_weight(gap, approximate=True)
 
 
 def birth_years(statements: Sequence[BirthDate]) -> frozenset[int]:

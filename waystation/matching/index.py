@@ -1,0 +1,216 @@
+"""Blocking: propose the few list entries worth scoring for a traveller, cheaply.
+
+Two levels keep it small and fast even for a million names:
+
+1. a vocabulary of every distinct name part on the lists, with the entries each occurs in;
+2. keys from each vocabulary word to find it from a misspelt or re-romanized query part: the
+   spelling, the phonetic form, the vowel mask, the consonant skeleton, the skeleton with one
+   letter deleted (catches typos), the equivalence groups of the variant tables, and every
+   alternative romanization. Documents are keyed by normalized number.
+
+A query part looks its keys up, keeps the vocabulary words that are really alike
+(``similarity`` ≥ ``ALIGN_MIN``: anything less could not be aligned by the scorer anyway) and
+credits their entries with the evidence that pair could earn. A long query part is also split in
+two (Mohamedomar) to find entries that write it as two words. An entry is proposed when its
+credited name evidence, plus the most that dates, documents, nationality and sex could add, can
+still reach the caller's threshold: pruning that can never drop a pair the scorer would keep
+(``bound``). What can be missed is a part none of whose keys meet: that is the retrieval recall
+the benchmark measures on its own.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from waystation.matching.compare.names import NAME_CAP
+from waystation.matching.compare.words import ALIGN_MIN, pair_weight, similarity
+from waystation.matching.normalize import AnalysedName, Part, Word, raw_key, word
+from waystation.matching.profiles import EntryProfile, TravellerProfile
+
+__all__ = ["CandidateIndex", "Proposal", "name_units", "word_keys"]
+
+_SPLIT_MIN = 7  # query parts at least this long are also tried as two words
+
+
+def word_keys(w: Word) -> list[str]:
+    """The blocking keys of one vocabulary or query word."""
+    keys = [f"t:{w.text}", f"p:{w.phonetic}", f"m:{w.mask}"]
+    skel = w.skeleton
+    keys.append(f"s:{skel}")
+    if len(skel) >= 3:
+        keys.extend(f"d:{skel[:i]}{skel[i + 1 :]}" for i in range(len(skel)))
+    keys.extend(f"c:{c}" for c in w.classes)
+    for alt in w.alts:
+        keys.append(f"t:{alt}")
+        keys.append(f"p:{word(alt).phonetic}")
+    return keys
+
+
+def name_units(name: AnalysedName, *, glue: bool = True) -> list[Word]:
+    """What a name is looked up and indexed by: its parts, its source words as written, and (for
+    list names, ``glue``) two or three adjacent source words glued together (Nooruddin Turabi →
+    nooruddinturabi), so that a traveller's joined or misspelt compound still meets its entry."""
+    units = [p.word for p in name.parts if not (p.word.head or p.word.initial)]
+    groups: list[tuple[str, float]] = []
+    for part in name.parts:
+        key = raw_key(part.shown)
+        if groups and groups[-1][0] == key:
+            groups[-1] = (key, groups[-1][1] + part.word.weight)
+        else:
+            groups.append((key, part.word.weight))
+    seen = {w.text for w in units}
+    spans = (1, 2, 3) if glue else (1,)
+    for start in range(len(groups)):
+        for width in spans:
+            window = groups[start : start + width]
+            if len(window) < width:
+                continue
+            text = "".join(k for k, _ in window)
+            if len(text) < 5 or text in seen:
+                continue
+            seen.add(text)
+            units.append(replace(word(text), weight=min(NAME_CAP, sum(v for _, v in window))))
+    return units
+
+
+def _query_groups(name: AnalysedName) -> list[list[tuple[bool, Word]]]:
+    """A traveller's name as source words, each with its parts and (if different) the word as written."""
+    groups: list[tuple[str, list[Part]]] = []
+    for part in name.parts:
+        if groups and groups[-1][0] == part.shown:
+            groups[-1][1].append(part)
+        else:
+            groups.append((part.shown, [part]))
+    out: list[list[tuple[bool, Word]]] = []
+    for shown, parts in groups:
+        units: list[tuple[bool, Word]] = [(False, p.word) for p in parts if not (p.word.head or p.word.initial)]
+        text = raw_key(shown)
+        if len(text) >= 5 and not (len(parts) == 1 and parts[0].word.text == text):
+            units.append((True, replace(word(text), weight=min(NAME_CAP, sum(p.word.weight for p in parts)))))
+        if units:
+            out.append(units)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """An entry proposed for scoring, with the name evidence the index credited it with."""
+
+    entry: int
+    name_bound: float
+    document_hit: bool
+
+
+class CandidateIndex:
+    """The blocking index over analysed entries (built once, read-only afterwards)."""
+
+    def __init__(self, entries: Sequence[EntryProfile]) -> None:
+        postings: dict[str, set[int]] = {}
+        words: dict[str, Word] = {}
+        documents: dict[str, set[int]] = {}
+        for number, entry in enumerate(entries):
+            for name in entry.names:
+                for w in name_units(name):
+                    words.setdefault(w.text, w)
+                    postings.setdefault(w.text, set()).add(number)
+            for key in entry.document_keys:
+                documents.setdefault(key, set()).add(number)
+        keys: dict[str, list[str]] = {}
+        for text, w in words.items():
+            for key in word_keys(w):
+                bucket = keys.setdefault(key, [])
+                if not bucket or bucket[-1] != text:
+                    bucket.append(text)
+        self._words = words
+        self._postings = {text: array("I", sorted(ids)) for text, ids in postings.items()}
+        self._keys = {key: tuple(texts) for key, texts in keys.items()}
+        self._documents = {key: array("I", sorted(ids)) for key, ids in documents.items()}
+        self._memo: dict[tuple[str, tuple[str, ...], float], tuple[tuple[str, float], ...]] = {}
+
+    @property
+    def vocabulary_size(self) -> int:
+        return len(self._words)
+
+    def similar_words(self, query: Word) -> tuple[tuple[str, float], ...]:
+        """Vocabulary words a query word could be aligned with, and the evidence each could earn."""
+        memo_key = (query.text, query.alts, query.weight)
+        found = self._memo.get(memo_key)
+        if found is not None:
+            return found
+        texts: set[str] = set()
+        for key in word_keys(query):
+            texts.update(self._keys.get(key, ()))
+        out: list[tuple[str, float]] = []
+        for text in texts:
+            candidate = self._words[text]
+            sim, _how = similarity(query, candidate)
+            if sim >= ALIGN_MIN:
+                out.append((text, pair_weight(min(query.weight, candidate.weight), sim)))
+        result = tuple(out)
+        if len(self._memo) > 200_000:
+            self._memo.clear()
+        self._memo[memo_key] = result
+        return result
+
+    def _split_words(self, query: Word) -> list[tuple[str, float]]:
+        """A glued query part (Khamissirhan) as two vocabulary words (Khamis, Sirhan)."""
+        text = query.text
+        out: list[tuple[str, float]] = []
+        for cut in range(3, len(text) - 2):
+            left, right = text[:cut], text[cut:]
+            if left in self._words and right in self._words:
+                out.append((left, self._words[left].weight))
+                out.append((right, self._words[right].weight))
+        return out
+
+    def propose(
+        self, traveller: TravellerProfile, evidence_needed: float, most_besides: tuple[float, float]
+    ) -> tuple[list[Proposal], frozenset[str]]:
+        """Entries whose best possible evidence reaches ``evidence_needed``, and the vocabulary words
+        found alike (so the scorer can skip an entry's names that share none of them).
+
+        ``most_besides`` is what dates, nationality and sex could add without and with a document hit.
+        """
+        credit: dict[int, float] = {}
+        matched: set[str] = set()
+        for units in _query_groups(traveller.name):
+            # One source word: its parts add up, or the word as written counts, whichever is more.
+            parts_sum: dict[int, float] = {}
+            whole: dict[int, float] = {}
+            for is_whole, w in units:
+                best: dict[int, float] = {}
+                matches = list(self.similar_words(w))
+                if len(w.text) >= _SPLIT_MIN:
+                    matches.extend(self._split_words(w))
+                postings = self._postings
+                for text, value in matches:
+                    matched.add(text)
+                    for number in postings[text]:
+                        if value > best.get(number, 0.0):
+                            best[number] = value
+                target = whole if is_whole else parts_sum
+                for number, value in best.items():
+                    if is_whole:
+                        if value > target.get(number, 0.0):
+                            target[number] = value
+                    else:
+                        target[number] = target.get(number, 0.0) + value
+            for number in parts_sum.keys() | whole.keys():
+                credit[number] = credit.get(number, 0.0) + max(parts_sum.get(number, 0.0), whole.get(number, 0.0))
+        document_hits: set[int] = set()
+        for key in traveller.document_keys:
+            document_hits.update(self._documents.get(key, ()))
+        without, with_document = most_besides
+        proposals = [
+            Proposal(number, min(value, NAME_CAP), number in document_hits)
+            for number, value in credit.items()
+            if min(value, NAME_CAP) + (with_document if number in document_hits else without) >= evidence_needed
+        ]
+        proposals.extend(Proposal(n, 0.0, True) for n in document_hits if n not in credit)
+        return proposals, frozenset(matched)
+
+    def credited(self, traveller: TravellerProfile) -> set[int]:
+        """Every entry the keys reach for this traveller, before any pruning (for recall studies)."""
+        return {p.entry for p in self.propose(traveller, float("-inf"), (0.0, 0.0))[0]}
