@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from waystation.matching.compare.documents import document_key
+from waystation.matching.normalize import analyse
 from waystation.matching.text import fold
 from waystation.model import ListEntry, Traveller
 
@@ -28,8 +29,10 @@ __all__ = ["Clearance", "ClearanceSet", "entry_digest", "person_key"]
 
 
 def person_key(traveller: Traveller) -> str:
-    """The traveller's folded name parts in sorted order, and date of birth: ``1975-01-01|ali hassan``."""
-    parts = sorted(fold(traveller.name.full).split())
+    """The traveller's normalized name parts in sorted order, and date of birth: ``1975-01-01|ali hassan``.
+
+    Normalized as for matching, so "AL-ZAWAHIRI" and "ZAWAHIRI" are one person key."""
+    parts = sorted(p.word.text for p in analyse(traveller.name, document=True).parts)
     born = traveller.birth_date.iso() if traveller.birth_date else ""
     return f"{born}|{' '.join(parts)}"
 

@@ -56,7 +56,7 @@ class How(StrEnum):
 def _spelling(a: Word, b: Word) -> float:
     if a.consonantal or b.consonantal:  # unvowelled Arabic read letter by letter: skeletons only
         if min(len(a.skeleton), len(b.skeleton)) < 3:
-            return 0.0
+            return 0.8 if a.skeleton == b.skeleton and len(a.skeleton) == 2 else 0.0
         return _CONSONANTAL * OSA.normalized_similarity(a.skeleton, b.skeleton)
     best = OSA.normalized_similarity(a.text, b.text)
     if best < _PHONETIC_SIM and a.phonetic == b.phonetic:
