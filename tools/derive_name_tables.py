@@ -16,8 +16,9 @@ Outputs (waystation/data/names/):
 Noise filter for the Wikidata alignments (documented in waystation/data/names/README.md): a Latin
 spelling is kept for an Arabic form when it was seen at least MIN_COUNT times AND makes at least
 MIN_SHARE of that form's observations AND at least MIN_OWN_SHARE of that spelling's observations
-belong to this form (so "abdullah", mostly aligned to عبدالله, is not a spelling of عبد); forms whose article (ال) was aligned into the token are folded
-onto the bare form. Google's pairs (one spelling each, curated) are added to a form's spellings.
+belong to this form (so "abdullah", mostly aligned to عبدالله, is not a spelling of عبد);
+forms whose article (ال) was aligned into the token are folded
+onto the bare form. Google's pairs (one spelling each, curated) fill in forms Wikidata lacks.
 """
 
 from __future__ import annotations
@@ -139,7 +140,9 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     variants = arabic_variants(source)
     with (OUT / "arabic_variants.tsv").open("w", encoding="utf-8") as handle:
-        handle.write("# arabic form\tLatin spellings, most used first (derived: tools/derive_name_tables.py)\n")
+        handle.write(
+            "# arabic form\tLatin spellings, most used first (derived: tools/derive_name_tables.py)\n"
+        )
         for form in sorted(variants):
             spellings = [w for w, _ in variants[form].most_common(MAX_VARIANTS)]
             handle.write(f"{form}\t{' '.join(spellings)}\n")

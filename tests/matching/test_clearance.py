@@ -29,7 +29,18 @@ def _screen(traveller, entry=ENTRY, cleared=None):  # type: ignore[no-untyped-de
 
 def _cleared() -> ClearanceSet:
     traveller = traveller_from(ROW)
-    return ClearanceSet([Clearance.record(traveller, "test-list", ENTRY, reason="case 2026-17: a French engineer", decided_by="analyst7", decided_at=WHEN)])
+    return ClearanceSet(
+        [
+            Clearance.record(
+                traveller,
+                "test-list",
+                ENTRY,
+                reason="case 2026-17: a French engineer",
+                decided_by="analyst7",
+                decided_at=WHEN,
+            )
+        ]
+    )
 
 
 def test_the_same_person_and_document_no_longer_alerts() -> None:
@@ -38,7 +49,9 @@ def test_the_same_person_and_document_no_longer_alerts() -> None:
     after = _screen(traveller_from(ROW), cleared=_cleared())
     assert not after.alert
     assert after.score == before.score  # still shown, with the same evidence
-    assert after.cleared is not None and "analyst7" in after.cleared and "case 2026-17" in after.cleared
+    assert after.cleared is not None
+    assert "analyst7" in after.cleared
+    assert "case 2026-17" in after.cleared
     assert any(line.startswith("Not alerted: cleared") for line in after.explanation)
 
 
@@ -58,7 +71,9 @@ def test_another_person_with_the_same_name_and_document_number_is_screened_afres
 
 
 def test_a_changed_entry_is_screened_afresh() -> None:
-    changed = replace(ENTRY, birth_dates=(*ENTRY.birth_dates, *entry_from({**ROW, "entry_dob": "1975-06-19"}).birth_dates))
+    changed = replace(
+        ENTRY, birth_dates=(*ENTRY.birth_dates, *entry_from({**ROW, "entry_dob": "1975-06-19"}).birth_dates)
+    )
     assert _screen(traveller_from(ROW), entry=changed, cleared=_cleared()).alert
 
 
@@ -69,11 +84,15 @@ def test_another_entry_is_screened_afresh() -> None:
 
 def test_a_clearance_needs_a_document() -> None:
     with pytest.raises(ValueError, match="no document number"):
-        Clearance.record(replace(traveller_from(ROW), documents=()), "test-list", ENTRY, reason="x", decided_by="y")
+        Clearance.record(
+            replace(traveller_from(ROW), documents=()), "test-list", ENTRY, reason="x", decided_by="y"
+        )
 
 
 def test_clearance_records_what_it_matched_on() -> None:
-    clearance = Clearance.record(traveller_from(ROW), "test-list", ENTRY, reason="r", decided_by="a", decided_at=WHEN)
+    clearance = Clearance.record(
+        traveller_from(ROW), "test-list", ENTRY, reason="r", decided_by="a", decided_at=WHEN
+    )
     assert clearance.document_number == "12AB34567"
     assert clearance.document_country == "FRA"
     assert clearance.person == "1975-06-19|ayman zawahiri"

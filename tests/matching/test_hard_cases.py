@@ -44,9 +44,11 @@ def test_expected_outcome(case: str) -> None:
     hit = _hit(case)
     why = "\n".join(hit.explanation) if hit else "no hit"
     if row["expect"] == "alert":
-        assert hit is not None and hit.alert, f"{case} ({row['note']}) should alert:\n{why}"
+        assert hit is not None, f"{case} ({row['note']}) should alert: no hit"
+        assert hit.alert, f"{case} ({row['note']}) should alert:\n{why}"
     elif row["expect"] == "review":
-        assert hit is not None and not hit.alert, f"{case} ({row['note']}) should be a hit below alert:\n{why}"
+        assert hit is not None, f"{case} ({row['note']}) should be a hit: none"
+        assert not hit.alert, f"{case} ({row['note']}) should be a hit below alert:\n{why}"
     else:
         assert hit is None or hit.score < REPORT, f"{case} ({row['note']}) should not be a hit:\n{why}"
 

@@ -119,7 +119,10 @@ def test_fold_idempotent(text: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.sampled_from(["MOHAMMED", "Yusuf", "HASSAN", "Omar", "KHALID"]), st.sampled_from(["upper", "lower", "title"]))
+@given(
+    st.sampled_from(["MOHAMMED", "Yusuf", "HASSAN", "Omar", "KHALID"]),
+    st.sampled_from(["upper", "lower", "title"]),
+)
 def test_case_and_diacritics_do_not_matter(word: str, case: str) -> None:
     variant = getattr(word, case)()
     accented = variant.replace("a", "á").replace("o", "ö").replace("A", "Á")

@@ -10,14 +10,21 @@ from tests.conftest import WATCHLISTS
 from tests.matching.cases import entry_from, listed, traveller_from
 from waystation.exc import ConfigError
 from waystation.ingest.lists.un_xml import read_un_xml
-from waystation.matching import CONTRACT_FIELDS, DEFAULT_ALGORITHM, Screener, algorithm, algorithms, hit_records
+from waystation.matching import (
+    CONTRACT_FIELDS,
+    DEFAULT_ALGORITHM,
+    Screener,
+    algorithm,
+    algorithms,
+    hit_records,
+)
 from waystation.model import Name, PartialDate, Sex, Traveller
 
 ROW = {
     "surname": "EL-SAYED", "given": "TAREK ANWAR", "dob": "1963-03-15", "sex": "M", "nationality": "EGY",
     "doc_number": "", "doc_country": "",
-    "entry_names": "Tarek Anwar/al-Sayed Ahmad|~Hamdi Ahmad Farag", "entry_dob": "1963-03-15", "entry_nationality": "EGY",
-    "entry_doc": "",
+    "entry_names": "Tarek Anwar/al-Sayed Ahmad|~Hamdi Ahmad Farag", "entry_dob": "1963-03-15",
+    "entry_nationality": "EGY", "entry_doc": "",
 }  # fmt: skip
 
 
@@ -49,7 +56,9 @@ def test_hit_carries_algorithm_version_features_and_pairs() -> None:
     hit = screener.screen(traveller_from(ROW), threshold=0.5, alert_threshold=0.8)[0]
     assert (hit.algorithm, hit.algorithm_version) == ("waystation-name-v1", "1.0.0")
     assert hit.list_version == "2026-05-08"
-    assert [f.name for f in hit.features] == ["name", "date_of_birth", "nationality", "sex"][: len(hit.features)]
+    assert [f.name for f in hit.features] == ["name", "date_of_birth", "nationality", "sex"][
+        : len(hit.features)
+    ]
     assert ("TAREK", "Tarek", "same") in {(p.traveller, p.entry, p.how) for p in hit.pairs}
     assert ("SAYED", "Sayed", "same") in {(p.traveller, p.entry, p.how) for p in hit.pairs}
     assert ("", "Ahmad", "missing") in {(p.traveller, p.entry, p.how) for p in hit.pairs}
@@ -60,7 +69,8 @@ def test_explanation_is_sentences_an_analyst_can_read() -> None:
     screener = Screener.build([listed(entry_from(ROW, "QDi.014"))])
     hit = screener.screen(traveller_from(ROW), threshold=0.5, alert_threshold=0.8)[0]
     text = "\n".join(hit.explanation)
-    assert hit.explanation[0].startswith("Score 0.9") and "ALERT" in hit.explanation[0]
+    assert hit.explanation[0].startswith("Score 0.9")
+    assert "ALERT" in hit.explanation[0]
     assert "Date of birth 1963-03-15 against 1963-03-15: same date of birth" in text
     assert "Ahmad: not given by the traveller" in text
     assert "Nationality Egypt is one the list records" in text
@@ -81,7 +91,9 @@ def test_registry() -> None:
 def test_batch_equals_one_by_one() -> None:
     entries = [entry_from(ROW, "QDi.014"), entry_from({**ROW, "entry_names": "Ayman/al-Zawahiri"}, "QDi.006")]
     screener = Screener.build([listed(*entries)])
-    travellers = [traveller_from(ROW, f"T{i}") for i in range(3)] + [traveller_from({**ROW, "surname": "ZAWAHIRI", "given": "AYMAN"}, "Z")]
+    travellers = [traveller_from(ROW, f"T{i}") for i in range(3)] + [
+        traveller_from({**ROW, "surname": "ZAWAHIRI", "given": "AYMAN"}, "Z")
+    ]
     one = [screener.screen(t, threshold=0.5, alert_threshold=0.8) for t in travellers]
     batch = screener.screen_many(travellers, threshold=0.5, alert_threshold=0.8, workers=1)
     assert [[h.entry_id for h in hits] for hits in batch] == [[h.entry_id for h in hits] for hits in one]

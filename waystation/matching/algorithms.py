@@ -76,7 +76,9 @@ class Algorithm(Protocol):
         """An upper bound on what dates, documents, nationality and sex can add."""
         ...
 
-    def upper_bound(self, traveller: TravellerProfile, entry: EntryProfile, name_bound: float, document_hit: bool) -> float:
+    def upper_bound(
+        self, traveller: TravellerProfile, entry: EntryProfile, name_bound: float, document_hit: bool
+    ) -> float:
         """A cheap upper bound on the evidence of a pair (no name alignment), for pruning."""
         ...
 
@@ -101,7 +103,9 @@ class NameEvidenceV1:
     def most_evidence_besides_names(self, document_hit: bool) -> float:
         return EXACT + (SAME_NUMBER if document_hit else 0.0) + 1.0 + 0.2
 
-    def upper_bound(self, traveller: TravellerProfile, entry: EntryProfile, name_bound: float, document_hit: bool) -> float:
+    def upper_bound(
+        self, traveller: TravellerProfile, entry: EntryProfile, name_bound: float, document_hit: bool
+    ) -> float:
         born = traveller.traveller.birth_date
         rest = (SAME_NUMBER if document_hit else 0.0) + 1.0 + 0.2
         dates = date_bound(born.year if born else None, entry.years)
@@ -146,7 +150,9 @@ class NameEvidenceV1:
             weight = comparison.weight - (WEAK_ALIAS if weak else 0.0)
             pairs = comparison.pairs
             features.append(
-                Feature("name", round(weight, 3), person.name.full, matched_name, _name_sentence(comparison, weak))
+                Feature(
+                    "name", round(weight, 3), person.name.full, matched_name, _name_sentence(comparison, weak)
+                )
             )
         features.append(compare_dates(person.birth_date, listed.birth_dates))
         for feature in (
@@ -157,7 +163,9 @@ class NameEvidenceV1:
             if feature is not None:
                 features.append(feature)
         evidence = sum(f.weight for f in features)
-        return Assessment(round(self.score(evidence), 4), round(evidence, 3), matched_name, tuple(features), pairs)
+        return Assessment(
+            round(self.score(evidence), 4), round(evidence, 3), matched_name, tuple(features), pairs
+        )
 
 
 def _name_sentence(comparison: NameComparison, weak: bool) -> str:

@@ -42,7 +42,9 @@ def entry_digest(entry: ListEntry) -> str:
     names = sorted(fold(n.full) for n in entry.names)
     dates = sorted(str(d) for d in entry.birth_dates)
     documents = sorted(document_key(d.number) for d in entry.documents)
-    text = "\n".join(["|".join(names), "|".join(dates), "|".join(documents), "|".join(sorted(entry.nationalities))])
+    text = "\n".join(
+        ["|".join(names), "|".join(dates), "|".join(documents), "|".join(sorted(entry.nationalities))]
+    )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 

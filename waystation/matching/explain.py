@@ -46,7 +46,10 @@ def explain(
 ) -> tuple[str, ...]:
     """The explanation of one hit, first sentence the verdict, then one sentence per feature."""
     verdict = "ALERT" if alert else ("cleared" if cleared else "below the alert threshold")
-    head = f"Score {score:.2f} ({verdict}): {traveller_name} against {entry_id} {entry_caption} ({list_name} {list_version})"
+    head = (
+        f"Score {score:.2f} ({verdict}): {traveller_name} against {entry_id} {entry_caption}"
+        f" ({list_name} {list_version})"
+    )
     if matched_name and matched_name != entry_caption:
         head += f", best through the listed name {matched_name}"
     lines = [head + "."]

@@ -85,7 +85,9 @@ def _query_groups(name: AnalysedName) -> list[list[tuple[bool, Word]]]:
             groups.append((part.shown, [part]))
     out: list[list[tuple[bool, Word]]] = []
     for shown, parts in groups:
-        units: list[tuple[bool, Word]] = [(False, p.word) for p in parts if not (p.word.head or p.word.initial)]
+        units: list[tuple[bool, Word]] = [
+            (False, p.word) for p in parts if not (p.word.head or p.word.initial)
+        ]
         text = raw_key(shown)
         if len(text) >= 5 and not (len(parts) == 1 and parts[0].word.text == text):
             units.append((True, replace(word(text), weight=min(NAME_CAP, sum(p.word.weight for p in parts)))))
@@ -198,7 +200,9 @@ class CandidateIndex:
                     else:
                         target[number] = target.get(number, 0.0) + value
             for number in parts_sum.keys() | whole.keys():
-                credit[number] = credit.get(number, 0.0) + max(parts_sum.get(number, 0.0), whole.get(number, 0.0))
+                credit[number] = credit.get(number, 0.0) + max(
+                    parts_sum.get(number, 0.0), whole.get(number, 0.0)
+                )
         document_hits: set[int] = set()
         for key in traveller.document_keys:
             document_hits.update(self._documents.get(key, ()))
@@ -206,7 +210,8 @@ class CandidateIndex:
         proposals = [
             Proposal(number, min(value, NAME_CAP), number in document_hits)
             for number, value in credit.items()
-            if min(value, NAME_CAP) + (with_document if number in document_hits else without) >= evidence_needed
+            if min(value, NAME_CAP) + (with_document if number in document_hits else without)
+            >= evidence_needed
         ]
         proposals.extend(Proposal(n, 0.0, True) for n in document_hits if n not in credit)
         return proposals, frozenset(matched)

@@ -151,7 +151,14 @@ def _romanized_items(raw: str, role: NamePartKind) -> list[_Item]:
             group = tables().arabic_class.get(_arabic_key(piece))
             consonantal = group is None
             items.append(
-                _Item(candidates[0], role, raw, candidates[1:], (group,) if group is not None else (), consonantal)
+                _Item(
+                    candidates[0],
+                    role,
+                    raw,
+                    candidates[1:],
+                    (group,) if group is not None else (),
+                    consonantal,
+                )
             )
         return items
     if script is Script.CYRILLIC:
@@ -239,8 +246,7 @@ def _read_particles(items: list[_Item]) -> tuple[list[_Item], list[str]]:
         if text in particles.titles or any(a in particles.titles for a in _article_stripped(text)):
             set_aside.append(item.shown)
         elif following is not None and (
-            text in particles.articles
-            or (text in particles.assimilated and following.startswith(text[1:]))
+            text in particles.articles or (text in particles.assimilated and following.startswith(text[1:]))
         ):
             pass  # the article belongs to the next word
         elif text in particles.patronymic and not (text == "ben" and not same_part):
@@ -248,7 +254,9 @@ def _read_particles(items: list[_Item]) -> tuple[list[_Item], list[str]]:
             if following is not None:
                 items[index + 1].role = NamePartKind.PATRONYMIC
         elif text in particles.kunya:
-            out.append(_Item("umm" if text.startswith(("u", "o")) else "abu", item.role, item.shown, head=True))
+            out.append(
+                _Item("umm" if text.startswith(("u", "o")) else "abu", item.role, item.shown, head=True)
+            )
         elif text in particles.abd:
             out.append(_Item("abd", item.role, item.shown, head=True))
         elif text in particles.tail_words and previous is not None:
@@ -283,7 +291,9 @@ def _compound_count(item: _Item, previous: _Item | None) -> _Item:
     """After a head, a word is as common as the glued compound (abd + rahman ~ "abdulrahman")."""
     if previous is None or not previous.head:
         return item
-    prefixes = ("abdul", "abdel", "abd", "abdal", "abdur", "abder") if previous.text == "abd" else ("abu", "abou")
+    prefixes = (
+        ("abdul", "abdel", "abd", "abdal", "abdur", "abder") if previous.text == "abd" else ("abu", "abou")
+    )
     item.counted_as = tuple(prefix + item.text for prefix in prefixes)
     return item
 

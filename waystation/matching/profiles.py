@@ -120,7 +120,9 @@ def with_list_frequencies(profiles: list[EntryProfile]) -> list[EntryProfile]:
         return replace(part, word=new)
 
     return [
-        replace(profile, names=tuple(replace(n, parts=tuple(adjust(p) for p in n.parts)) for n in profile.names))
+        replace(
+            profile, names=tuple(replace(n, parts=tuple(adjust(p) for p in n.parts)) for n in profile.names)
+        )
         for profile in profiles
     ]
 
@@ -129,5 +131,7 @@ def profile_traveller(traveller: Traveller) -> TravellerProfile:
     return TravellerProfile(
         traveller=traveller,
         name=analyse(traveller.name, document=True),
-        document_keys=frozenset(k for k in (document_key(d.number) for d in traveller.documents) if len(k) >= 5),
+        document_keys=frozenset(
+            k for k in (document_key(d.number) for d in traveller.documents) if len(k) >= 5
+        ),
     )

@@ -51,7 +51,9 @@ class Screener:
 
     __slots__ = ("_algorithm", "_entries", "_index", "lists")
 
-    def __init__(self, entries: Sequence[EntryProfile], algo: Algorithm, lists: tuple[tuple[str, str], ...]) -> None:
+    def __init__(
+        self, entries: Sequence[EntryProfile], algo: Algorithm, lists: tuple[tuple[str, str], ...]
+    ) -> None:
         self._entries = tuple(entries)
         self._algorithm = algo
         self._index = CandidateIndex(self._entries)
@@ -106,7 +108,11 @@ class Screener:
         """Hits per traveller, in input order; big batches use ``workers`` processes (default: cores)."""
         request = _Request(threshold, alert_threshold, top, cleared)
         count = workers if workers is not None else (os.cpu_count() or 1)
-        if count <= 1 or len(travellers) < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
+        if (
+            count <= 1
+            or len(travellers) < PARALLEL_MIN
+            or "fork" not in multiprocessing.get_all_start_methods()
+        ):
             return [self._screen(t, request) for t in travellers]
         global _WORKER
         _WORKER = self
@@ -140,11 +146,17 @@ class Screener:
         found.sort(key=lambda pair: (-pair[0].evidence, pair[1].entry.entry_id))
         return [self._hit(profile, a, e, request) for a, e in found[: request.top]]
 
-    def _hit(self, profile: TravellerProfile, assessment: Assessment, entry: EntryProfile, request: _Request) -> Hit:
+    def _hit(
+        self, profile: TravellerProfile, assessment: Assessment, entry: EntryProfile, request: _Request
+    ) -> Hit:
         traveller = profile.traveller
-        clearance = request.cleared.covering(traveller, entry.list_name, entry.entry) if request.cleared else None
+        clearance = (
+            request.cleared.covering(traveller, entry.list_name, entry.entry) if request.cleared else None
+        )
         cleared = (
-            f"cleared as a confirmed false positive by {clearance.decided_by} ({clearance.reason})" if clearance else None
+            f"cleared as a confirmed false positive by {clearance.decided_by} ({clearance.reason})"
+            if clearance
+            else None
         )
         alert = assessment.score >= request.alert_threshold and clearance is None
         explanation = explain(

@@ -85,8 +85,10 @@ def tables() -> Tables:
         tails=tails,
         tail_words=tail_words,
     )
-    cyrillic = {row[0]: tuple(row[1:4]) for row in (r + ["", "", ""] for r in _lines("cyrillic.tsv"))}
-    letters = {row[0]: (row[1], row[2] or row[1]) for row in (r + ["", ""] for r in _lines("arabic_letters.tsv"))}
+    cyrillic = {row[0]: tuple(row[1:4]) for row in ([*r, "", "", ""] for r in _lines("cyrillic.tsv"))}
+    letters = {
+        row[0]: (row[1], row[2] or row[1]) for row in ([*r, "", ""] for r in _lines("arabic_letters.tsv"))
+    }
     class_count: dict[int, int] = {}
     for word, ids in classes.items():
         for group_id in ids:

@@ -45,7 +45,19 @@ _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # Arabic diacritics (harakat), tatweel and Quranic marks carry no identity.
 _ARABIC_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ARABIC_FOLD = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك", "ۀ": "ه", "ؤ": "و", "ئ": "ي"}
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ة": "ه",
+        "ى": "ي",
+        "ی": "ي",
+        "ک": "ك",
+        "ۀ": "ه",
+        "ؤ": "و",
+        "ئ": "ي",
+    }
 )
 
 

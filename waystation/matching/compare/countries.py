@@ -26,7 +26,9 @@ def compare_countries(
     nationalities: Sequence[str], documents: Sequence[TravelDocument], listed: Sequence[str]
 ) -> Feature | None:
     """Nationality evidence, or ``None`` when either side states none."""
-    stated = list(dict.fromkeys([*nationalities, *(d.issuing_country for d in documents if d.issuing_country)]))
+    stated = list(
+        dict.fromkeys([*nationalities, *(d.issuing_country for d in documents if d.issuing_country)])
+    )
     if not stated or not listed:
         return None
     shared = [c for c in stated if c in listed]
@@ -37,5 +39,6 @@ def compare_countries(
         )  # fmt: skip
     return Feature(
         "nationality", DIFFERS, _names(stated), _names(listed),
-        f"Nationality {_names(stated)} is not among the listed {_names(listed)}; this weakly contradicts the match.",
+        f"Nationality {_names(stated)} is not among the listed {_names(listed)};"
+        " this weakly contradicts the match.",
     )  # fmt: skip

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from waystation.model import BirthDate, PartialDate
 from waystation.matching.types import Feature
+from waystation.model import BirthDate, PartialDate
 
 __all__ = ["birth_years", "compare_dates", "date_bound", "date_evidence", "year_gap_weight"]
 
@@ -42,10 +42,15 @@ def year_gap_weight(gap: int, *, approximate: bool = False) -> float:
 
 
 def _versus_exact(q: PartialDate, e: PartialDate) -> tuple[float, str]:
-    assert q.year is not None and e.year is not None
+    assert q.year is not None
+    assert e.year is not None
     gap = abs(q.year - e.year)
     if q.month is None:
-        return (SAME_YEAR, "same year of birth") if gap == 0 else (year_gap_weight(gap), f"born {gap} years apart")
+        return (
+            (SAME_YEAR, "same year of birth")
+            if gap == 0
+            else (year_gap_weight(gap), f"born {gap} years apart")
+        )
     if q.day is None or e.day is None or e.month is None:
         if gap == 0 and q.month == e.month:
             return SAME_MONTH + 1.5, "same month and year of birth"
@@ -53,7 +58,8 @@ def _versus_exact(q: PartialDate, e: PartialDate) -> tuple[float, str]:
             return 0.0, "same year, another month"
         return year_gap_weight(gap), f"born {gap} years apart"
     qd, ed = q.to_date(), e.to_date()
-    assert qd is not None and ed is not None
+    assert qd is not None
+    assert ed is not None
     if qd == ed:
         return EXACT, "same date of birth"
     if q.year == e.year and q.month == e.day and q.day == e.month:
@@ -73,12 +79,16 @@ def _versus_years(q: PartialDate, first: int, last: int, approximate: bool) -> t
     assert q.year is not None
     if first <= q.year <= last:
         if last == first:
-            return (3.0 if approximate else SAME_YEAR), "same year of birth" + (" (listed as approximate)" if approximate else "")
+            return (3.0 if approximate else SAME_YEAR), "same year of birth" + (
+                " (listed as approximate)" if approximate else ""
+            )
         width = last - first + 1
         weight = max(0.5, min(3.5, 3.9 - 1.2 * (width - 1) ** 0.5))
         return weight, f"born within the listed range {first}–{last}"
     gap = first - q.year if q.year < first else q.year - last
-    return year_gap_weight(gap, approximate=approximate or last > first), f"born {gap} year{'s' if gap > 1 else ''} outside"
+    return year_gap_weight(
+        gap, approximate=approximate or last > first
+    ), f"born {gap} year{'s' if gap > 1 else ''} outside"
 
 
 def _one(q: PartialDate, statement: BirthDate) -> tuple[float, str] | None:
@@ -109,9 +119,17 @@ def compare_dates(traveller: PartialDate | None, statements: Sequence[BirthDate]
     given = str(traveller) if traveller else "not given"
     found = date_evidence(traveller, statements)
     if found is None:
-        return Feature("date_of_birth", 0.0, given, listed, f"Date of birth not compared (traveller: {given}; list: {listed}).")
+        return Feature(
+            "date_of_birth",
+            0.0,
+            given,
+            listed,
+            f"Date of birth not compared (traveller: {given}; list: {listed}).",
+        )
     weight, reason = found
-    verdict = "supports" if weight > 0 else ("contradicts" if weight < 0 else "neither supports nor contradicts")
+    verdict = (
+        "supports" if weight > 0 else ("contradicts" if weight < 0 else "neither supports nor contradicts")
+    )
     sentence = f"Date of birth {given} against {listed}: {reason}; this {verdict} the match."
     return Feature("date_of_birth", weight, given, listed, sentence)
 
@@ -121,7 +139,13 @@ def date_bound(year: int | None, listed_years: tuple[int, ...]) -> float:
     if year is None or not listed_years:
         return 0.0
     gap = min(abs(year - y) for y in listed_years)
-    return EXACT if gap == 0 else max(YEAR_SLIP, year_gap_weight(gap, approximate=True)) if gap == 1 else year_gap_weight(gap, approximate=True)
+    return (
+        EXACT
+        if gap == 0
+        else max(YEAR_SLIP, year_gap_weight(gap, approximate=True))
+        if gap == 1
+        else year_gap_weight(gap, approximate=True)
+    )
 
 
 def birth_years(statements: Sequence[BirthDate]) -> frozenset[int]:

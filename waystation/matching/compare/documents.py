@@ -38,7 +38,9 @@ def _is_passport(kind: str | None) -> bool:
     return bool(kind) and str(kind).lower().startswith("p")
 
 
-def compare_documents(travellers: Sequence[TravelDocument], listed: Sequence[IdentityDocument]) -> Feature | None:
+def compare_documents(
+    travellers: Sequence[TravelDocument], listed: Sequence[IdentityDocument]
+) -> Feature | None:
     """Document evidence, or ``None`` when either side has no document number."""
     mine = [(document_key(d.number), d) for d in travellers if document_key(d.number)]
     theirs = [(document_key(d.number), d) for d in listed if document_key(d.number)]
@@ -51,7 +53,12 @@ def compare_documents(travellers: Sequence[TravelDocument], listed: Sequence[Ide
             other_shown = f"{other.number} ({other.country or '?'}, {other.kind})"
             if key == other_key:
                 if doc.issuing_country and other.country and doc.issuing_country != other.country:
-                    found = (SAME_NUMBER_OTHER_ISSUER, shown, other_shown, "the same document number, another issuing country")
+                    found = (
+                        SAME_NUMBER_OTHER_ISSUER,
+                        shown,
+                        other_shown,
+                        "the same document number, another issuing country",
+                    )
                 else:
                     found = (SAME_NUMBER, shown, other_shown, "the same document number")
             elif len(key) >= 7 and Levenshtein.distance(key, other_key) == 1:
@@ -62,7 +69,12 @@ def compare_documents(travellers: Sequence[TravelDocument], listed: Sequence[Ide
                 and _is_passport(doc.doc_type)
                 and _is_passport(other.kind)
             ):
-                found = (SAME_ISSUER_OTHER_NUMBER, shown, other_shown, "another passport number from the same country")
+                found = (
+                    SAME_ISSUER_OTHER_NUMBER,
+                    shown,
+                    other_shown,
+                    "another passport number from the same country",
+                )
             else:
                 continue
             if best is None or found[0] > best[0]:
@@ -71,4 +83,10 @@ def compare_documents(travellers: Sequence[TravelDocument], listed: Sequence[Ide
         return None
     weight, shown, other_shown, reason = best
     verdict = "supports" if weight > 0 else "weakly contradicts"
-    return Feature("document", weight, shown, other_shown, f"Document {shown} against listed {other_shown}: {reason}; this {verdict} the match.")
+    return Feature(
+        "document",
+        weight,
+        shown,
+        other_shown,
+        f"Document {shown} against listed {other_shown}: {reason}; this {verdict} the match.",
+    )

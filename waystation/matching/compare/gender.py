@@ -16,9 +16,16 @@ def compare_gender(traveller: Sex | None, listed: Sex | None) -> Feature | None:
     """Sex evidence, or ``None`` unless both sides say male or female."""
     if traveller not in _KNOWN or listed not in _KNOWN:
         return None
-    assert traveller is not None and listed is not None
+    assert traveller is not None
+    assert listed is not None
     if traveller is listed:
-        return Feature("sex", AGREES, traveller.value, listed.value, f"Sex {traveller.value} on both; barely supports the match.")
+        return Feature(
+            "sex",
+            AGREES,
+            traveller.value,
+            listed.value,
+            f"Sex {traveller.value} on both; barely supports the match.",
+        )
     return Feature(
         "sex", DIFFERS, traveller.value, listed.value,
         f"Sex {traveller.value} against listed {listed.value}; weakly contradicts the match (records err).",

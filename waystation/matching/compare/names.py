@@ -87,7 +87,9 @@ def _pair_options(first: AnalysedName, second: AnalysedName) -> list[_Option]:
             wb = b.word
             if wa.initial or wb.initial:
                 if wa.text[0] == wb.text[0] and not (wa.head or wb.head):
-                    options.append(_Option(min(_INITIAL, 0.25 * max(wa.weight, wb.weight)), 0.5, How.INITIAL, (i,), (j,)))
+                    options.append(
+                        _Option(min(_INITIAL, 0.25 * max(wa.weight, wb.weight)), 0.5, How.INITIAL, (i,), (j,))
+                    )
                 continue
             if a.truncated and len(wa.text) >= 3 and wb.text.startswith(wa.text) and wa.text != wb.text:
                 sim, how = _TRUNCATED, How.TRUNCATED
@@ -129,7 +131,9 @@ def _joined_options(first: AnalysedName, second: AnalysedName, options: list[_Op
                 covered = tuple(i for _, group in window for i in group)
                 weight = pair_weight(min(sum(one[i].word.weight for i in covered), single_weight), sim)
                 pair = (indexes, covered) if flip else (covered, indexes)
-                options.append(_Option(weight, sim, How.SAME if joined == raw else How.JOINED, pair[0], pair[1]))
+                options.append(
+                    _Option(weight, sim, How.SAME if joined == raw else How.JOINED, pair[0], pair[1])
+                )
 
 
 def compare_names(query: AnalysedName, entry: AnalysedName) -> NameComparison | None:
@@ -156,7 +160,9 @@ def compare_names(query: AnalysedName, entry: AnalysedName) -> NameComparison | 
     for option in chosen:
         shown_q = _shown(qp, option.query)
         shown_e = _shown(ep, option.entry)
-        pairs.append(PartPair(shown_q, shown_e, option.how.value, round(option.sim, 3), round(option.weight, 3)))
+        pairs.append(
+            PartPair(shown_q, shown_e, option.how.value, round(option.sim, 3), round(option.weight, 3))
+        )
     matched = _diminished(sorted((o.weight for o in chosen), reverse=True))
     total = min(matched, NAME_CAP)
     left_q = [i for i in range(len(qp)) if i not in used_q and not qp[i].word.head]
@@ -193,7 +199,9 @@ def compare_names(query: AnalysedName, entry: AnalysedName) -> NameComparison | 
     return NameComparison(round(total, 3), tuple(pairs), round(matched, 3), _swapped(chosen, qp, ep))
 
 
-def _headless(option: _Option, query: tuple[Part, ...], entry: tuple[Part, ...], used_q: set[int], used_e: set[int]) -> _Option:
+def _headless(
+    option: _Option, query: tuple[Part, ...], entry: tuple[Part, ...], used_q: set[int], used_e: set[int]
+) -> _Option:
     """Half the evidence when one side's part is the second half of a compound whose head (abd, abu)
     the other side does not have: "Rahman" alone is not "Abd al-Rahman"."""
     if option.how is How.JOINED:
