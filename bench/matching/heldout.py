@@ -3,9 +3,9 @@
 The UK consolidated list republishes UN-listed people with its own spellings and aliases, and
 names the UN reference in "Other Information" ("UN Ref QDi.123"). Each UK name row of such a
 person becomes a traveller whose truth is that UN entry: real, independent transliterations, not
-generated variants. UK individuals without a UN reference (national regimes: Syria, Russia,
-Iran, …) become travellers who should not alert against the UN list. None of this was used to
-set any constant of the engine.
+generated variants. UK individuals of national regimes only (``NATIONAL_REGIMES``: Syria,
+Ukraine, Belarus, Iran human rights, …) become travellers who should not alert against the UN
+list. None of this was used to set any constant of the engine.
 """
 
 from __future__ import annotations
@@ -20,6 +20,14 @@ from waystation.model import Name, PartialDate, Traveller, to_alpha3
 
 __all__ = ["load_uk_heldout"]
 
+# UK regimes with no UN counterpart: their people should not alert against the UN list. (The UK's
+# Iraq, Afghanistan, DPRK, Libya… rows are UN-listed people even where no "UN Ref" is written.)
+NATIONAL_REGIMES = frozenset(
+    {
+        "Syria", "Ukraine (Sovereignty)", "Ukraine (Misappropriation)", "Iran (human rights)", "Tunisia",
+        "Belarus", "Egypt", "Venezuela", "Burundi", "Zimbabwe", "Republic of Guinea",
+    }
+)  # fmt: skip
 _UN_REF = re.compile(r"UN Ref\s*:?\s*([A-Z]{2}i\.\d{3})", re.I)
 _DOB = re.compile(r"^(\d{2})/(\d{2})/(\d{4})$")
 
@@ -54,6 +62,8 @@ def load_uk_heldout(un_ids: set[str], *, per_person: int = 3, seed: int = 7) -> 
         expected = next(iter(refs)) if len(refs) == 1 else None
         if refs and (expected is None or expected not in un_ids):
             continue  # a UN person no longer (or ambiguously) on the 2026 list: no clean truth
+        if not refs and not all(r[col["Regime"]].strip() in NATIONAL_REGIMES for r in members):
+            continue  # possibly UN-listed without a written reference: no clean truth either
         seen: set[tuple[str, str]] = set()
         rng.shuffle(members)
         for row in members:

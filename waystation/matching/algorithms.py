@@ -91,7 +91,7 @@ class NameEvidenceV1:
     CENTER = 9.0
     SCALE = 5.0
     default_threshold = 0.5
-    default_alert_threshold = 0.8
+    default_alert_threshold = 0.75
 
     def score(self, evidence: float) -> float:
         return 1.0 / (1.0 + math.exp(-(evidence - self.CENTER) / self.SCALE))

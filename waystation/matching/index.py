@@ -14,8 +14,10 @@ credits their entries with the evidence that pair could earn. A long query part 
 two (Mohamedomar) to find entries that write it as two words. An entry is proposed when its
 credited name evidence, plus the most that dates, documents, nationality and sex could add, can
 still reach the caller's threshold: pruning that can never drop a pair the scorer would keep
-(``bound``). What can be missed is a part none of whose keys meet: that is the retrieval recall
-the benchmark measures on its own.
+(``bound``). What can be missed is a part none of whose keys meet, and, on very large lists, an
+entry reached only through common words (more than ``COMMON_MIN`` entries) whose birth year is
+more than a year from the traveller's: those words are walked by birth year only. Both are in the
+retrieval recall the benchmark measures on its own.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from waystation.matching.profiles import EntryProfile, TravellerProfile
 __all__ = ["CandidateIndex", "Proposal", "name_units", "word_keys"]
 
 _SPLIT_MIN = 7  # query parts at least this long are also tried as two words
+COMMON_MIN = 2000  # a word on more entries than this (and COMMON_SHARE of them) is "common"
+COMMON_SHARE = 0.002
 
 
 def word_keys(w: Word) -> list[str]:
@@ -127,6 +131,22 @@ class CandidateIndex:
                     bucket.append(text)
         self._words = words
         self._postings = {text: array("I", sorted(ids)) for text, ids in postings.items()}
+        # Common words (Mohammed on a million-name list) are not walked whole: their entries are
+        # split by birth year, and a traveller walks only the years next to their own.
+        limit = max(COMMON_MIN, int(len(entries) * COMMON_SHARE))
+        self._common: dict[str, frozenset[int]] = {}
+        self._by_year: dict[tuple[str, int | None], array[int]] = {}
+        for text, ids in postings.items():
+            if len(ids) <= limit:
+                continue
+            self._common[text] = frozenset(ids)
+            split: dict[int | None, list[int]] = {}
+            for number in sorted(ids):
+                years = entries[number].years
+                for year in years if 0 < len(years) <= 12 else (None,):
+                    split.setdefault(year, []).append(number)
+            for year, numbers in split.items():
+                self._by_year[(text, year)] = array("I", numbers)
         self._keys = {key: tuple(texts) for key, texts in keys.items()}
         self._documents = {key: array("I", sorted(ids)) for key, ids in documents.items()}
         self._memo: dict[tuple[str, tuple[str, ...], float], tuple[tuple[str, float], ...]] = {}
@@ -156,6 +176,14 @@ class CandidateIndex:
         self._memo[memo_key] = result
         return result
 
+    def _year_window(self, text: str, year: int | None) -> list[int]:
+        """A common word's entries born within a year of ``year``, or listed without a birth year."""
+        found: list[int] = list(self._by_year.get((text, None), ()))
+        if year is not None:
+            for near in (year - 1, year, year + 1):
+                found.extend(self._by_year.get((text, near), ()))
+        return found
+
     def _split_words(self, query: Word) -> list[tuple[str, float]]:
         """A glued query part (Khamissirhan) as two vocabulary words (Khamis, Sirhan)."""
         text = query.text
@@ -177,6 +205,9 @@ class CandidateIndex:
         """
         credit: dict[int, float] = {}
         matched: set[str] = set()
+        deferred: list[tuple[str, float]] = []
+        born = traveller.traveller.birth_date
+        year = born.year if born else None
         for units in _query_groups(traveller.name):
             # One source word: its parts add up, or the word as written counts, whichever is more.
             parts_sum: dict[int, float] = {}
@@ -189,7 +220,12 @@ class CandidateIndex:
                 postings = self._postings
                 for text, value in matches:
                     matched.add(text)
-                    for number in postings[text]:
+                    if text in self._common:
+                        deferred.append((text, value))
+                        source = self._year_window(text, year)
+                    else:
+                        source = postings[text]
+                    for number in source:
                         if value > best.get(number, 0.0):
                             best[number] = value
                 target = whole if is_whole else parts_sum
@@ -203,6 +239,13 @@ class CandidateIndex:
                 credit[number] = credit.get(number, 0.0) + max(
                     parts_sum.get(number, 0.0), whole.get(number, 0.0)
                 )
+        for text, value in deferred:
+            # Entries found through rarer parts also earn what a common part could add (a bound:
+            # an entry may be credited twice for one source word, never too little).
+            members = self._common[text]
+            for number in credit:
+                if number in members:
+                    credit[number] += value
         document_hits: set[int] = set()
         for key in traveller.document_keys:
             document_hits.update(self._documents.get(key, ()))
