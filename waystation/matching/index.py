@@ -52,30 +52,19 @@ def word_keys(w: Word) -> list[str]:
     return keys
 
 
-def name_units(name: AnalysedName, *, glue: bool = True) -> list[Word]:
-    """What a name is looked up and indexed by: its parts, its source words as written, and (for
-    list names, ``glue``) two or three adjacent source words glued together (Nooruddin Turabi →
-    nooruddinturabi), so that a traveller's joined or misspelt compound still meets its entry."""
+def name_units(name: AnalysedName) -> list[Word]:
+    """What a list name is indexed by: its parts, and each source word as written when the
+    normalizer split it (Abdelrahman → abd + rahman, also "abdelrahman"), so that a misspelt or
+    differently glued compound still meets it. Two words written as one by a traveller are found
+    the other way round: the query word is split (``_split_words``)."""
     units = [p.word for p in name.parts if not (p.word.head or p.word.initial)]
-    groups: list[tuple[str, float]] = []
-    for part in name.parts:
-        key = raw_key(part.shown)
-        if groups and groups[-1][0] == key:
-            groups[-1] = (key, groups[-1][1] + part.word.weight)
-        else:
-            groups.append((key, part.word.weight))
     seen = {w.text for w in units}
-    spans = (1, 2, 3) if glue else (1,)
-    for start in range(len(groups)):
-        for width in spans:
-            window = groups[start : start + width]
-            if len(window) < width:
-                continue
-            text = "".join(k for k, _ in window)
-            if len(text) < 5 or text in seen:
-                continue
-            seen.add(text)
-            units.append(replace(word(text), weight=min(NAME_CAP, sum(v for _, v in window))))
+    for text, indexes in name.groups:
+        if len(text) < 5 or text in seen:
+            continue
+        seen.add(text)
+        weight = min(NAME_CAP, sum(name.parts[i].word.weight for i in indexes))
+        units.append(replace(word(text), weight=weight))
     return units
 
 
