@@ -23,7 +23,14 @@ from typing import Protocol
 
 from waystation.exc import ConfigError
 from waystation.matching.compare.countries import compare_countries
-from waystation.matching.compare.dates import EXACT, YEAR_SLIP, compare_dates, date_bound, date_evidence
+from waystation.matching.compare.dates import (
+    EXACT,
+    YEAR_SLIP,
+    compare_dates,
+    date_bound,
+    date_evidence,
+    year_gap_weight,
+)
 from waystation.matching.compare.documents import SAME_NUMBER, compare_documents
 from waystation.matching.compare.gender import compare_gender
 from waystation.matching.compare.names import NameComparison, compare_names
@@ -73,7 +80,11 @@ class Algorithm(Protocol):
         ...
 
     def most_evidence_besides_names(self, document_hit: bool) -> float:
-        """An upper bound on what dates, documents, nationality and sex can add."""
+        """An upper bound on what documents, nationality and sex can add (dates apart)."""
+        ...
+
+    def year_gap_bounds(self) -> tuple[float, ...]:
+        """The most a date can add when the birth years are ``index`` apart (last: any larger gap)."""
         ...
 
     def upper_bound(
@@ -101,7 +112,10 @@ class NameEvidenceV1:
         return self.CENTER + self.SCALE * math.log(threshold / (1 - threshold))
 
     def most_evidence_besides_names(self, document_hit: bool) -> float:
-        return EXACT + (SAME_NUMBER if document_hit else 0.0) + 1.0 + 0.2
+        return (SAME_NUMBER if document_hit else 0.0) + 1.0 + 0.2
+
+    def year_gap_bounds(self) -> tuple[float, ...]:
+        return (EXACT, YEAR_SLIP, *(year_gap_weight(gap, approximate=True) for gap in range(2, 11)))
 
     def upper_bound(
         self, traveller: TravellerProfile, entry: EntryProfile, name_bound: float, document_hit: bool

@@ -26,6 +26,9 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from waystation.matching.compare.names import NAME_CAP
 from waystation.matching.compare.words import ALIGN_MIN, pair_weight, similarity
 from waystation.matching.normalize import AnalysedName, Part, Word, raw_key, word
@@ -34,6 +37,7 @@ from waystation.matching.profiles import EntryProfile, TravellerProfile
 __all__ = ["CandidateIndex", "Proposal", "name_units", "word_keys"]
 
 _SPLIT_MIN = 7  # query parts at least this long are also tried as two words
+_PREFILTER = 0.6  # spelling similarity below which a skeleton-key hit is not worth comparing
 COMMON_MIN = 2000  # a word on more entries than this (and COMMON_SHARE of them) is "common"
 COMMON_SHARE = 0.002
 
@@ -139,6 +143,8 @@ class CandidateIndex:
         self._keys = {key: tuple(texts) for key, texts in keys.items()}
         self._documents = {key: array("I", sorted(ids)) for key, ids in documents.items()}
         self._memo: dict[tuple[str, tuple[str, ...], float], tuple[tuple[str, float], ...]] = {}
+        self._year_lo = [e.years[0] if e.years else 0 for e in entries]
+        self._year_hi = [e.years[-1] if e.years else 0 for e in entries]
 
     @property
     def vocabulary_size(self) -> int:
@@ -150,11 +156,21 @@ class CandidateIndex:
         found = self._memo.get(memo_key)
         if found is not None:
             return found
-        texts: set[str] = set()
+        strong: set[str] = set()
+        weak: set[str] = set()
         for key in word_keys(query):
-            texts.update(self._keys.get(key, ()))
+            (weak if key[0] in "sd" else strong).update(self._keys.get(key, ()))
+        weak -= strong
+        if weak and not query.consonantal:
+            # Skeleton keys cast a wide net; keep only spellings close enough to be aligned (C loop).
+            kept = process.extract(
+                query.text, list(weak), scorer=OSA.normalized_similarity, score_cutoff=_PREFILTER, limit=None
+            )
+            strong.update(text for text, _score, _index in kept)
+        elif weak:
+            strong |= weak
         out: list[tuple[str, float]] = []
-        for text in texts:
+        for text in strong:
             candidate = self._words[text]
             sim, _how = similarity(query, candidate)
             if sim >= ALIGN_MIN:
@@ -185,12 +201,18 @@ class CandidateIndex:
         return out
 
     def propose(
-        self, traveller: TravellerProfile, evidence_needed: float, most_besides: tuple[float, float]
+        self,
+        traveller: TravellerProfile,
+        evidence_needed: float,
+        most_besides: tuple[float, float],
+        year_bounds: Sequence[float] = (0.0,),
     ) -> tuple[list[Proposal], frozenset[str]]:
         """Entries whose best possible evidence reaches ``evidence_needed``, and the vocabulary words
         found alike (so the scorer can skip an entry's names that share none of them).
 
-        ``most_besides`` is what dates, nationality and sex could add without and with a document hit.
+        ``most_besides`` is what nationality, sex (and a document) could add without and with a
+        document hit; ``year_bounds[gap]`` the most a date can add when the birth years are at least
+        ``gap`` apart (the last value for any larger gap).
         """
         credit: dict[int, float] = {}
         matched: set[str] = set()
@@ -239,15 +261,23 @@ class CandidateIndex:
         for key in traveller.document_keys:
             document_hits.update(self._documents.get(key, ()))
         without, with_document = most_besides
-        proposals = [
-            Proposal(number, min(value, NAME_CAP), number in document_hits)
-            for number, value in credit.items()
-            if min(value, NAME_CAP) + (with_document if number in document_hits else without)
-            >= evidence_needed
-        ]
+        lo, hi = self._year_lo, self._year_hi
+        last = len(year_bounds) - 1
+        proposals = []
+        for number, value in credit.items():
+            bound = min(value, NAME_CAP) + (with_document if number in document_hits else without)
+            if year is not None and lo[number]:  # (when either side has no year, dates add nothing)
+                gap = (
+                    lo[number] - year
+                    if year < lo[number]
+                    else (year - hi[number] if year > hi[number] else 0)
+                )
+                bound += year_bounds[min(gap, last)]
+            if bound >= evidence_needed:
+                proposals.append(Proposal(number, min(value, NAME_CAP), number in document_hits))
         proposals.extend(Proposal(n, 0.0, True) for n in document_hits if n not in credit)
         return proposals, frozenset(matched)
 
     def credited(self, traveller: TravellerProfile) -> set[int]:
         """Every entry the keys reach for this traveller, before any pruning (for recall studies)."""
-        return {p.entry for p in self.propose(traveller, float("-inf"), (0.0, 0.0))[0]}
+        return {p.entry for p in self.propose(traveller, float("-inf"), (0.0, 0.0), (0.0,))[0]}

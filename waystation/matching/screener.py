@@ -49,7 +49,7 @@ _WORKER: Screener | None = None  # the screener a forked worker inherited
 class Screener:
     """Screens travellers against analysed watchlists with one registered algorithm."""
 
-    __slots__ = ("_algorithm", "_entries", "_index", "lists")
+    __slots__ = ("_algorithm", "_entries", "_index", "_year_bounds", "lists")
 
     def __init__(
         self, entries: Sequence[EntryProfile], algo: Algorithm, lists: tuple[tuple[str, str], ...]
@@ -57,6 +57,7 @@ class Screener:
         self._entries = tuple(entries)
         self._algorithm = algo
         self._index = CandidateIndex(self._entries)
+        self._year_bounds = algo.year_gap_bounds()
         self.lists = lists
 
     @classmethod
@@ -135,7 +136,7 @@ class Screener:
         needed = algo.evidence_needed(request.threshold)
         besides = (algo.most_evidence_besides_names(False), algo.most_evidence_besides_names(True))
         found: list[tuple[Assessment, EntryProfile]] = []
-        proposals, matched = self._index.propose(profile, needed, besides)
+        proposals, matched = self._index.propose(profile, needed, besides, self._year_bounds)
         for proposal in proposals:
             entry = self._entries[proposal.entry]
             if algo.upper_bound(profile, entry, proposal.name_bound, proposal.document_hit) < needed:
