@@ -124,18 +124,18 @@ def _speed(un: Watchlist, items: Sequence[Labelled], report: float, alert: float
         lines.append(f"| batch, {len(travellers)} travellers, {label} | {rate:,.0f} travellers/s |")
     fresh = Screener.build([un])
     rng = random.Random(3)
+    starts = [rng.randrange(0, len(travellers) - 300) for _ in range(101)]
     timings = []
-    for _ in range(40):
-        start = rng.randrange(0, len(travellers) - 300)
+    for start in starts:
         manifest = travellers[start : start + 300]
         started = time.perf_counter()
         fresh.screen_many(manifest, threshold=report, alert_threshold=alert, workers=1)
         timings.append((time.perf_counter() - started) * 1000)
-    timings.sort()
-    p99 = timings[min(len(timings) - 1, int(len(timings) * 0.99))]
+    first, rest = timings[0], sorted(timings[1:])
+    p99 = rest[min(len(rest) - 1, int(len(rest) * 0.99))]
+    lines.append(f"| first 300-passenger manifest on a fresh index (cold caches) | {first:.0f} ms |")
     lines.append(
-        f"| one 300-passenger manifest, p50 / p99 (40 manifests, fresh index) "
-        f"| {statistics.median(timings):.0f} ms / {p99:.0f} ms |"
+        f"| next 100 manifests of 300 (other passengers), p50 / p99 | {statistics.median(rest):.0f} ms / {p99:.0f} ms |"
     )
     lines.append(f"| peak resident memory so far | {_rss_mb():.0f} MB |")
     return lines

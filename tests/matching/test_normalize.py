@@ -140,3 +140,20 @@ def test_same_name_in_another_script_compares_equal(latin: str, other: str) -> N
     a = analyse(Name.from_full(latin)).parts[0].word
     b = analyse(Name.from_full(other)).parts[0].word
     assert similarity(a, b)[0] >= 0.9
+
+
+cyrillic_words = st.text(alphabet="абвгдежзийклмнопрстуфхцчшщыэюя", min_size=2, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(cyrillic_words)
+def test_a_cyrillic_word_meets_each_of_its_romanizations(word: str) -> None:
+    from waystation.matching.compare.words import similarity
+
+    cyrillic = analyse(Name.from_full(word.capitalize())).parts
+    assert len(cyrillic) == 1
+    for latin in romanize_cyrillic(word):
+        parts = analyse(Name.from_full(latin)).parts
+        if len(parts) != 1:
+            continue  # the romanization reads as a particle plus a word ("al…"): compared by parts
+        assert similarity(cyrillic[0].word, parts[0].word)[0] >= 0.9, (word, latin)
