@@ -135,7 +135,8 @@ def _speed(un: Watchlist, items: Sequence[Labelled], report: float, alert: float
     p99 = rest[min(len(rest) - 1, int(len(rest) * 0.99))]
     lines.append(f"| first 300-passenger manifest on a fresh index (cold caches) | {first:.0f} ms |")
     lines.append(
-        f"| next 100 manifests of 300 (other passengers), p50 / p99 | {statistics.median(rest):.0f} ms / {p99:.0f} ms |"
+        "| next 100 manifests of 300 (other passengers), p50 / p99 "
+        f"| {statistics.median(rest):.0f} ms / {p99:.0f} ms |"
     )
     lines.append(f"| peak resident memory so far | {_rss_mb():.0f} MB |")
     return lines
