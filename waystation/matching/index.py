@@ -231,6 +231,7 @@ class CandidateIndex:
                 postings = self._postings
                 for text, value in matches:
                     matched.add(text)
+                    source: Sequence[int]
                     if text in self._common:
                         deferred.append((text, value))
                         source = self._year_window(text, year)
