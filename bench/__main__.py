@@ -1,0 +1,5 @@
+"""``python -m bench``: the benchmarks (today: matching)."""
+
+from bench.matching.run import main
+
+main()

@@ -1,0 +1,131 @@
+"""The screener end to end: contract records, explanations, the registry, batches, the real UN list."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import WATCHLISTS
+from tests.matching.cases import entry_from, listed, traveller_from
+from waystation.exc import ConfigError
+from waystation.ingest.lists.un_xml import read_un_xml
+from waystation.matching import (
+    CONTRACT_FIELDS,
+    DEFAULT_ALGORITHM,
+    Screener,
+    algorithm,
+    algorithms,
+    hit_records,
+)
+from waystation.model import Name, PartialDate, Sex, Traveller
+
+ROW = {
+    "surname": "EL-SAYED", "given": "TAREK ANWAR", "dob": "1963-03-15", "sex": "M", "nationality": "EGY",
+    "doc_number": "", "doc_country": "",
+    "entry_names": "Tarek Anwar/al-Sayed Ahmad|~Hamdi Ahmad Farag", "entry_dob": "1963-03-15",
+    "entry_nationality": "EGY", "entry_doc": "",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def un() -> Screener:
+    data = (WATCHLISTS / "un-consolidated.xml").read_bytes()
+    return Screener.build([read_un_xml(data, "un-consolidated.xml")])
+
+
+def test_contract_records() -> None:
+    screener = Screener.build([listed(entry_from(ROW, "QDi.014"), name="un-consolidated")])
+    hits = screener.screen(traveller_from(ROW, "P000042"), threshold=0.5, alert_threshold=0.8)
+    records = hit_records(hits)
+    assert len(records) == 1
+    record = records[0]
+    assert tuple(record) == CONTRACT_FIELDS
+    assert record["passenger_ref"] == "P000042"
+    assert record["entry_id"] == "QDi.014"
+    assert record["list"] == "un-consolidated"
+    assert record["alert"] is True
+    assert 0.9 < record["score"] < 1.0
+    assert record["explanation"].startswith("Score 0.9")
+    assert "same date of birth" in record["explanation"]
+    assert json.loads(json.dumps(records, ensure_ascii=False)) == records
+
+
+def test_hit_carries_algorithm_version_features_and_pairs() -> None:
+    screener = Screener.build([listed(entry_from(ROW, "QDi.014"))])
+    hit = screener.screen(traveller_from(ROW), threshold=0.5, alert_threshold=0.8)[0]
+    assert (hit.algorithm, hit.algorithm_version) == ("waystation-name-v1", "1.0.0")
+    assert hit.list_version == "2026-05-08"
+    assert [f.name for f in hit.features] == ["name", "date_of_birth", "nationality", "sex"][
+        : len(hit.features)
+    ]
+    assert ("TAREK", "Tarek", "same") in {(p.traveller, p.entry, p.how) for p in hit.pairs}
+    assert ("SAYED", "Sayed", "same") in {(p.traveller, p.entry, p.how) for p in hit.pairs}
+    assert ("", "Ahmad", "missing") in {(p.traveller, p.entry, p.how) for p in hit.pairs}
+    assert abs(hit.evidence - sum(f.weight for f in hit.features)) < 1e-9
+
+
+def test_explanation_is_sentences_an_analyst_can_read() -> None:
+    screener = Screener.build([listed(entry_from(ROW, "QDi.014"))])
+    hit = screener.screen(traveller_from(ROW), threshold=0.5, alert_threshold=0.8)[0]
+    text = "\n".join(hit.explanation)
+    assert hit.explanation[0].startswith("Score 0.9")
+    assert "ALERT" in hit.explanation[0]
+    assert "Date of birth 1963-03-15 against 1963-03-15: same date of birth" in text
+    assert "Ahmad: not given by the traveller" in text
+    assert "Nationality Egypt is one the list records" in text
+    assert "evidence for" in text
+    for line in hit.explanation:
+        assert line.endswith((".", "]")), line
+
+
+def test_registry() -> None:
+    assert DEFAULT_ALGORITHM == "waystation-name-v1"
+    assert "waystation-name-v1" in algorithms()
+    with pytest.raises(ConfigError, match="no matching algorithm 'nope'"):
+        algorithm("nope")
+    with pytest.raises(ConfigError):
+        Screener.build([], algorithm="nope")
+
+
+def test_batch_equals_one_by_one() -> None:
+    entries = [entry_from(ROW, "QDi.014"), entry_from({**ROW, "entry_names": "Ayman/al-Zawahiri"}, "QDi.006")]
+    screener = Screener.build([listed(*entries)])
+    travellers = [traveller_from(ROW, f"T{i}") for i in range(3)] + [
+        traveller_from({**ROW, "surname": "ZAWAHIRI", "given": "AYMAN"}, "Z")
+    ]
+    one = [screener.screen(t, threshold=0.5, alert_threshold=0.8) for t in travellers]
+    batch = screener.screen_many(travellers, threshold=0.5, alert_threshold=0.8, workers=1)
+    assert [[h.entry_id for h in hits] for hits in batch] == [[h.entry_id for h in hits] for hits in one]
+    assert [h.entry_id for h in batch[-1]] == ["QDi.006"]
+
+
+def test_top_limits_and_orders(un: Screener) -> None:
+    traveller = Traveller("T", Name.from_parts("AL-TIKRITI", ["SADDAM", "HUSSEIN"]))
+    hits = un.screen(traveller, threshold=0.3, alert_threshold=0.8, top=3)
+    assert len(hits) == 3
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_real_un_entry_alerts(un: Screener) -> None:
+    # QDi.006 in the real list: Ayman Muhammed Rabi al-Zawahiri, born 19 June 1951, Egypt.
+    traveller = Traveller(
+        "P1", Name.from_parts("AL ZAWAHIRI", ["AIMAN", "MOHAMED"]), birth_date=PartialDate(1951, 6, 19),
+        sex=Sex.MALE, nationalities=("EGY",),
+    )  # fmt: skip
+    hits = un.screen(traveller, threshold=0.5, alert_threshold=0.8)
+    assert hits[0].entry_id == "QDi.006"
+    assert hits[0].alert
+    assert hits[0].list_name == "un-consolidated"
+
+
+def test_only_people_are_screened(un: Screener) -> None:
+    assert {e.entry.kind.value for e in un.entries} == {"person"}
+    assert len(un.entries) == 737
+
+
+def test_screen_is_pure_on_repeat(un: Screener) -> None:
+    traveller = Traveller("P1", Name.from_parts("KAINA", "INNOCENT"), birth_date=PartialDate(1973, 11))
+    first = un.screen(traveller, threshold=0.5, alert_threshold=0.8)
+    second = un.screen(traveller, threshold=0.5, alert_threshold=0.8)
+    assert first == second

@@ -1,0 +1,219 @@
+"""Scoring algorithms, registered under a stable NAME and a version that every hit records.
+
+``waystation-name-v1`` adds the features' weights of evidence (natural-log likelihood ratios:
+names, date of birth, document, nationality, sex) and maps the total to a 0..1 score with a
+logistic curve whose centre and slope are chosen so that scores spread over the range:
+
+    score = 1 / (1 + exp(-(evidence - CENTER) / SCALE))
+
+A rare full name alone reaches about 0.9; the same name with the listed date of birth about
+0.99; a namesake (same name, born twelve years apart) stays below 0.5. Because the score is
+monotone in the evidence, ranking is never lost to rounding at 1.0. What the bands mean in
+measured precision is in docs/matching.md.
+
+A new algorithm is added by registering an object with the :class:`Algorithm` shape; the old one
+stays available under its NAME so stored hits can be re-scored with what produced them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Protocol
+
+from waystation.exc import ConfigError
+from waystation.matching.compare.countries import compare_countries
+from waystation.matching.compare.dates import (
+    EXACT,
+    YEAR_SLIP,
+    compare_dates,
+    date_bound,
+    date_evidence,
+    year_gap_weight,
+)
+from waystation.matching.compare.documents import SAME_NUMBER, compare_documents
+from waystation.matching.compare.gender import compare_gender
+from waystation.matching.compare.names import NameComparison, compare_names
+from waystation.matching.profiles import EntryProfile, TravellerProfile
+from waystation.matching.types import Feature, PartPair
+
+__all__ = [
+    "DEFAULT_ALGORITHM",
+    "Algorithm",
+    "Assessment",
+    "NameEvidenceV1",
+    "algorithm",
+    "algorithms",
+    "register",
+]
+
+WEAK_ALIAS = 1.0  # a low-quality alias is a weaker statement than a name the list is sure of
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """An algorithm's verdict on one (traveller, entry) pair."""
+
+    score: float
+    evidence: float
+    matched_name: str
+    features: tuple[Feature, ...]
+    pairs: tuple[PartPair, ...]
+
+
+class Algorithm(Protocol):
+    """What the screener needs from an algorithm."""
+
+    NAME: str
+    VERSION: str
+    default_threshold: float
+    default_alert_threshold: float
+
+    def assess(
+        self, traveller: TravellerProfile, entry: EntryProfile, matched: frozenset[str] | None = None
+    ) -> Assessment | None:
+        """The verdict on a pair; ``matched`` (from the index) lets it skip names that cannot align."""
+        ...
+
+    def evidence_needed(self, threshold: float) -> float:
+        """The total evidence a pair needs to reach ``threshold`` (the index prunes below it)."""
+        ...
+
+    def most_evidence_besides_names(self, document_hit: bool) -> float:
+        """An upper bound on what documents, nationality and sex can add (dates apart)."""
+        ...
+
+    def year_gap_bounds(self) -> tuple[float, ...]:
+        """The most a date can add when the birth years are ``index`` apart (last: any larger gap)."""
+        ...
+
+    def upper_bound(
+        self, traveller: TravellerProfile, entry: EntryProfile, name_bound: float, document_hit: bool
+    ) -> float:
+        """A cheap upper bound on the evidence of a pair (no name alignment), for pruning."""
+        ...
+
+
+class NameEvidenceV1:
+    """Weight-of-evidence scoring over names, date of birth, documents, nationality and sex."""
+
+    NAME = "waystation-name-v1"
+    VERSION = "1.0.0"
+    CENTER = 9.0
+    SCALE = 5.0
+    default_threshold = 0.5
+    default_alert_threshold = 0.75
+
+    def score(self, evidence: float) -> float:
+        return 1.0 / (1.0 + math.exp(-(evidence - self.CENTER) / self.SCALE))
+
+    def evidence_needed(self, threshold: float) -> float:
+        threshold = min(max(threshold, 1e-6), 1 - 1e-6)
+        return self.CENTER + self.SCALE * math.log(threshold / (1 - threshold))
+
+    def most_evidence_besides_names(self, document_hit: bool) -> float:
+        return (SAME_NUMBER if document_hit else 0.0) + 1.0 + 0.2
+
+    def year_gap_bounds(self) -> tuple[float, ...]:
+        return (EXACT, YEAR_SLIP, *(year_gap_weight(gap, approximate=True) for gap in range(2, 11)))
+
+    def upper_bound(
+        self, traveller: TravellerProfile, entry: EntryProfile, name_bound: float, document_hit: bool
+    ) -> float:
+        born = traveller.traveller.birth_date
+        rest = (SAME_NUMBER if document_hit else 0.0) + 1.0 + 0.2
+        dates = date_bound(born.year if born else None, entry.years)
+        if dates < YEAR_SLIP:
+            return name_bound + dates + rest  # the years alone settle it (no date arithmetic needed)
+        found = date_evidence(born, entry.entry.birth_dates)
+        dates = found[0] if found else 0.0
+        return name_bound + dates + (SAME_NUMBER if document_hit else 0.0) + 1.0 + 0.2
+
+    def best_name(
+        self, traveller: TravellerProfile, entry: EntryProfile, matched: frozenset[str] | None = None
+    ) -> tuple[NameComparison, int] | None:
+        best: tuple[NameComparison, int] | None = None
+        for index, name in enumerate(entry.names):
+            if matched is not None and matched.isdisjoint(entry.name_units[index]):
+                continue  # no part of this name was found alike by the index: it cannot align
+            found = compare_names(traveller.name, name)
+            if found is None:
+                continue
+            weight = found.weight - (WEAK_ALIAS if entry.weak[index] else 0.0)
+            if best is None or weight > best[0].weight - (WEAK_ALIAS if entry.weak[best[1]] else 0.0):
+                best = (found, index)
+        return best
+
+    def assess(
+        self, traveller: TravellerProfile, entry: EntryProfile, matched: frozenset[str] | None = None
+    ) -> Assessment | None:
+        best = self.best_name(traveller, entry, matched)
+        person = traveller.traveller
+        listed = entry.entry
+        document = compare_documents(person.documents, listed.documents)
+        if best is None and document is None:
+            return None
+        features: list[Feature] = []
+        matched_name = ""
+        pairs: tuple[PartPair, ...] = ()
+        if best is not None:
+            comparison, index = best
+            name = entry.names[index]
+            matched_name = name.source.full
+            weak = entry.weak[index]
+            weight = comparison.weight - (WEAK_ALIAS if weak else 0.0)
+            pairs = comparison.pairs
+            features.append(
+                Feature(
+                    "name", round(weight, 3), person.name.full, matched_name, _name_sentence(comparison, weak)
+                )
+            )
+        features.append(compare_dates(person.birth_date, listed.birth_dates))
+        for feature in (
+            document,
+            compare_countries(person.nationalities, person.documents, listed.nationalities),
+            compare_gender(person.sex, listed.gender),
+        ):
+            if feature is not None:
+                features.append(feature)
+        evidence = sum(f.weight for f in features)
+        return Assessment(
+            round(self.score(evidence), 4), round(evidence, 3), matched_name, tuple(features), pairs
+        )
+
+
+def _name_sentence(comparison: NameComparison, weak: bool) -> str:
+    agreed = [p for p in comparison.pairs if p.weight > 0]
+    against = [p for p in comparison.pairs if p.weight < 0]
+    text = "Name parts: " + "; ".join(p.sentence() for p in agreed) + "."
+    if against:
+        text += " Not matched: " + "; ".join(p.sentence() for p in against) + "."
+    if comparison.swapped:
+        text += " The parts are in another order (given and family names swapped)."
+    if weak:
+        text += " The listed name is a low-quality alias."
+    return text
+
+
+_REGISTRY: dict[str, Algorithm] = {}
+
+
+def register(algo: Algorithm) -> Algorithm:
+    """Make an algorithm available under its NAME."""
+    _REGISTRY[algo.NAME] = algo
+    return algo
+
+
+def algorithm(name: str) -> Algorithm:
+    """The registered algorithm called ``name`` (a ConfigError names the known ones)."""
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        raise ConfigError(f"no matching algorithm {name!r}; known: {', '.join(sorted(_REGISTRY))}") from None
+
+
+def algorithms() -> dict[str, Algorithm]:
+    return dict(_REGISTRY)
+
+
+DEFAULT_ALGORITHM = register(NameEvidenceV1()).NAME

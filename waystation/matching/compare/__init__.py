@@ -1,0 +1,1 @@
+"""One small feature per module: names (words, names), dates, documents, countries, gender."""

@@ -1,0 +1,44 @@
+"""Nationality: weak evidence either way.
+
+People hold several nationalities, lists record some of them, and carriers send the nationality
+of the document presented. So agreement earns a little and disagreement costs a little; the
+passport's issuing country counts as a stated nationality. Never enough alone to alert or clear.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from waystation.matching.types import Feature
+from waystation.model import TravelDocument, country_name
+
+__all__ = ["compare_countries"]
+
+AGREES = 1.0
+DIFFERS = -0.8
+
+
+def _names(codes: Sequence[str]) -> str:
+    return ", ".join(country_name(c) or c for c in codes)
+
+
+def compare_countries(
+    nationalities: Sequence[str], documents: Sequence[TravelDocument], listed: Sequence[str]
+) -> Feature | None:
+    """Nationality evidence, or ``None`` when either side states none."""
+    stated = list(
+        dict.fromkeys([*nationalities, *(d.issuing_country for d in documents if d.issuing_country)])
+    )
+    if not stated or not listed:
+        return None
+    shared = [c for c in stated if c in listed]
+    if shared:
+        return Feature(
+            "nationality", AGREES, _names(stated), _names(listed),
+            f"Nationality {_names(shared)} is one the list records; this weakly supports the match.",
+        )  # fmt: skip
+    return Feature(
+        "nationality", DIFFERS, _names(stated), _names(listed),
+        f"Nationality {_names(stated)} is not among the listed {_names(listed)};"
+        " this weakly contradicts the match.",
+    )  # fmt: skip

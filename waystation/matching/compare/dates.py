@@ -1,0 +1,156 @@
+"""Dates of birth, graded: what a passport says against what a list believes.
+
+A list may state an exact date, a year, an approximate year, a range, or several of these; a
+passenger's date may be partial. Each statement is compared and the most favourable one counts
+(a list gives several dates because it does not know which is right). Weights are natural-log
+likelihood ratios, set from how often each kind of agreement happens by chance (an exact date:
+about 1 in 18,000; a year: about 1 in 50) and how often a true match shows it (lists and
+passports disagree on a day or a year now and then, and on a decade almost never).
+
+The steep fall for distant years is deliberate: a namesake born twelve years apart must not be
+alerted on however well the name agrees (``NAME_CAP`` in names.py keeps names from outvoting it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from waystation.matching.types import Feature
+from waystation.model import BirthDate, PartialDate
+
+__all__ = ["birth_years", "compare_dates", "date_bound", "date_evidence", "year_gap_weight"]
+
+EXACT = 9.0
+SWAPPED = 6.5
+ONE_DAY = 6.0
+YEAR_SLIP = 5.5  # same day and month, year off by one (a typing slip)
+SAME_MONTH = 2.5
+SAME_YEAR = 3.7  # the list gives only a year and it agrees
+
+
+def year_gap_weight(gap: int, *, approximate: bool = False) -> float:
+    """Evidence against when the birth years are ``gap`` apart (0 is handled by the caller)."""
+    if approximate:
+        table = {1: 2.0, 2: 1.0, 3: -1.5, 4: -1.5}
+        if gap in table:
+            return table[gap]
+        return -6.0 if gap < 10 else -11.0
+    table = {1: -2.0, 2: -3.5, 3: -5.0, 4: -5.0}
+    if gap in table:
+        return table[gap]
+    return -8.0 if gap < 10 else -12.0
+
+
+def _versus_exact(q: PartialDate, e: PartialDate) -> tuple[float, str]:
+    assert q.year is not None
+    assert e.year is not None
+    gap = abs(q.year - e.year)
+    if q.month is None:
+        return (
+            (SAME_YEAR, "same year of birth")
+            if gap == 0
+            else (year_gap_weight(gap), f"born {gap} years apart")
+        )
+    if q.day is None or e.day is None or e.month is None:
+        if gap == 0 and q.month == e.month:
+            return SAME_MONTH + 1.5, "same month and year of birth"
+        if gap == 0:
+            return 0.0, "same year, another month"
+        return year_gap_weight(gap), f"born {gap} years apart"
+    qd, ed = q.to_date(), e.to_date()
+    assert qd is not None
+    assert ed is not None
+    if qd == ed:
+        return EXACT, "same date of birth"
+    if q.year == e.year and q.month == e.day and q.day == e.month:
+        return SWAPPED, "day and month swapped"
+    if abs((qd - ed).days) == 1:
+        return ONE_DAY, "one day apart"
+    if q.month == e.month and q.day == e.day and gap == 1:
+        return YEAR_SLIP, "same day and month, year off by one"
+    if gap == 0 and q.month == e.month:
+        return SAME_MONTH, "same month and year, another day"
+    if gap == 0:
+        return -1.0, "same year, another day and month"
+    return year_gap_weight(gap), f"born {gap} year{'s' if gap > 1 else ''} apart"
+
+
+def _versus_years(q: PartialDate, first: int, last: int, approximate: bool) -> tuple[float, str]:
+    assert q.year is not None
+    if first <= q.year <= last:
+        if last == first:
+            return (3.0 if approximate else SAME_YEAR), "same year of birth" + (
+                " (listed as approximate)" if approximate else ""
+            )
+        width = last - first + 1
+        weight = max(0.5, min(3.5, 3.9 - 1.2 * (width - 1) ** 0.5))
+        return weight, f"born within the listed range {first}–{last}"
+    gap = first - q.year if q.year < first else q.year - last
+    return year_gap_weight(
+        gap, approximate=approximate or last > first
+    ), f"born {gap} year{'s' if gap > 1 else ''} outside"
+
+
+def _one(q: PartialDate, statement: BirthDate) -> tuple[float, str] | None:
+    e = statement.earliest
+    if e.year is None or q.year is None:
+        return None
+    if statement.is_range or e.month is None or statement.approximate:
+        last = statement.latest.year if statement.latest and statement.latest.year else e.year
+        return _versus_years(q, e.year, last, statement.approximate)
+    return _versus_exact(q, e)
+
+
+def date_evidence(traveller: PartialDate | None, statements: Sequence[BirthDate]) -> tuple[float, str] | None:
+    """The best (weight, reason) over the list's statements, or ``None`` when nothing compares."""
+    if traveller is None or traveller.year is None:
+        return None
+    best: tuple[float, str] | None = None
+    for statement in statements:
+        found = _one(traveller, statement)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = found
+    return best
+
+
+def compare_dates(traveller: PartialDate | None, statements: Sequence[BirthDate]) -> Feature:
+    """The date-of-birth evidence: the best agreement over the list's statements."""
+    listed = "; ".join(str(s) for s in statements) or "not listed"
+    given = str(traveller) if traveller else "not given"
+    found = date_evidence(traveller, statements)
+    if found is None:
+        return Feature(
+            "date_of_birth",
+            0.0,
+            given,
+            listed,
+            f"Date of birth not compared (traveller: {given}; list: {listed}).",
+        )
+    weight, reason = found
+    verdict = (
+        "supports" if weight > 0 else ("contradicts" if weight < 0 else "neither supports nor contradicts")
+    )
+    sentence = f"Date of birth {given} against {listed}: {reason}; this {verdict} the match."
+    return Feature("date_of_birth", weight, given, listed, sentence)
+
+
+def date_bound(year: int | None, listed_years: tuple[int, ...]) -> float:
+    """The most a traveller's birth year can earn against a list's years (cheap, for pruning)."""
+    if year is None or not listed_years:
+        return 0.0
+    gap = min(abs(year - y) for y in listed_years)
+    return (
+        EXACT
+        if gap == 0
+        else max(YEAR_SLIP, year_gap_weight(gap, approximate=True))
+        if gap == 1
+        else year_gap_weight(gap, approximate=True)
+    )
+
+
+def birth_years(statements: Sequence[BirthDate]) -> frozenset[int]:
+    """Every year a list's statements allow (used by the index for cheap pruning)."""
+    years: set[int] = set()
+    for statement in statements:
+        years.update(statement.years())
+    return frozenset(years)

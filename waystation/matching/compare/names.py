@@ -1,0 +1,233 @@
+"""Two names compared part by part: an alignment, and the evidence it carries.
+
+The alignment ignores order (passengers' given and family names are swapped all the time) and
+lets one part meet two adjacent parts written as one word (Mohamedomar / Mohamed Omar). It is
+greedy on evidence, which for names of two to eight parts finds the best pairing in practice at a
+fraction of the cost of an exact assignment.
+
+The evidence is asymmetric because a passenger record is sparse and a list entry rich:
+
+- an aligned pair earns the rarer-is-stronger weight of the part (``Word.weight``, from name
+  frequencies) scaled by how well it agrees (``agreement``); common names are weak evidence;
+- an entry part the traveller does not give costs little (``MISSING``: middle names and patronymic
+  chains are routinely left off passports);
+- a traveller part with no counterpart while the entry still has unmatched parts is a contradiction
+  (``DIFFERS``): the traveller says Karim where the list says Hassan;
+- a traveller part with no counterpart in a shorter listed name costs in between (``EXTRA``);
+- the entry's own given name is special: in a patronymic chain (Raghad / Uday Saddam Hussein
+  al-Tikriti) everything else is shared with the family, so contradicting it costs twice a
+  contradiction elsewhere and leaving it out costs more than a middle name (``*_GIVEN``);
+- third and later agreeing parts count less and less (``_diminished``): a family shares them;
+- a name that agrees whole, with nothing left over on either side, earns ``COMPLETE`` on top: few
+  people are called exactly "Qorgab" or exactly "Salah Badi" and nothing more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from waystation.matching.compare.words import ALIGN_MIN, How, pair_weight, similarity
+from waystation.matching.normalize import AnalysedName, Part
+from waystation.matching.types import PartPair
+from waystation.model import NamePartKind
+
+__all__ = [
+    "COMPLETE",
+    "DIFFERS",
+    "DIFFERS_GIVEN",
+    "EXTRA",
+    "EXTRA_CAP",
+    "MISSING",
+    "MISSING_GIVEN",
+    "NAME_CAP",
+    "NameComparison",
+    "compare_names",
+]
+
+DIFFERS = 2.5
+DIFFERS_GIVEN = 5.0  # the entry's given name against another given name (Raghad vs Uday Saddam Hussein)
+EXTRA = 1.5
+MISSING = 0.4
+MISSING_GIVEN = 1.5  # the entry's given name not given at all (a son's name holds his father's whole)
+COMPLETE = 1.5  # the whole name agrees, nothing left over on either side: likelier than its parts
+EXTRA_CAP = 3.0  # a traveller's long name against a short alias: the surplus stops costing after two parts
+NAME_CAP = 24.0  # beyond this a name cannot become more certain; dates and documents must speak
+_DECAY = (1.0, 1.0, 0.7, 0.5, 0.35, 0.25)
+_INITIAL = 1.0
+_TRUNCATED = 0.92
+
+
+@dataclass(frozen=True, slots=True)
+class NameComparison:
+    """The evidence of one name pair and its aligned parts."""
+
+    weight: float
+    pairs: tuple[PartPair, ...]
+    matched_weight: float  # the evidence of the aligned pairs alone
+    swapped: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Option:
+    weight: float
+    sim: float
+    how: How
+    query: tuple[int, ...]
+    entry: tuple[int, ...]
+
+
+def _pair_options(first: AnalysedName, second: AnalysedName) -> list[_Option]:
+    query, entry = first.parts, second.parts
+    options: list[_Option] = []
+    for i, a in enumerate(query):
+        wa = a.word
+        for j, b in enumerate(entry):
+            wb = b.word
+            if wa.initial or wb.initial:
+                if wa.text[0] == wb.text[0] and not (wa.head or wb.head):
+                    options.append(
+                        _Option(min(_INITIAL, 0.25 * max(wa.weight, wb.weight)), 0.5, How.INITIAL, (i,), (j,))
+                    )
+                continue
+            if a.truncated and len(wa.text) >= 3 and wb.text.startswith(wa.text) and wa.text != wb.text:
+                sim, how = _TRUNCATED, How.TRUNCATED
+            else:
+                sim, how = similarity(wa, wb)
+            if sim >= ALIGN_MIN:
+                options.append(_Option(pair_weight(min(wa.weight, wb.weight), sim), sim, how, (i,), (j,)))
+    _joined_options(first, second, options, flip=False)
+    _joined_options(second, first, options, flip=True)
+    return options
+
+
+def _joined_options(first: AnalysedName, second: AnalysedName, options: list[_Option], *, flip: bool) -> None:
+    """One source word of ``two`` against two or three adjacent source words of ``one`` written together.
+
+    Compared on the words as written (folded), so "Nooruddinturabi" meets "Nooruddin Turabi" and
+    "Khairulalh" meets "Khairullah" even though the normalizer split the listed spellings apart.
+    """
+    one, two = first.parts, second.parts
+    words_one = first.groups
+    lengths = [len(w) for w, _ in words_one]
+    for raw, indexes in second.groups:
+        if len(raw) < 5:
+            continue
+        single_weight = sum(two[i].word.weight for i in indexes)
+        for start in range(len(words_one)):
+            for width in (1, 2, 3):
+                if start + width > len(words_one):
+                    break
+                if abs(sum(lengths[start : start + width]) - len(raw)) > 2:
+                    continue
+                window = words_one[start : start + width]
+                if width == 1 and len(window[0][1]) == 1 and len(indexes) == 1:
+                    continue  # one word against one word is the ordinary comparison
+                joined = "".join(w for w, _ in window)
+                sim = OSA.normalized_similarity(joined, raw)
+                if sim < 0.85:
+                    continue
+                covered = tuple(i for _, group in window for i in group)
+                weight = pair_weight(min(sum(one[i].word.weight for i in covered), single_weight), sim)
+                pair = (indexes, covered) if flip else (covered, indexes)
+                options.append(
+                    _Option(weight, sim, How.SAME if joined == raw else How.JOINED, pair[0], pair[1])
+                )
+
+
+def compare_names(query: AnalysedName, entry: AnalysedName) -> NameComparison | None:
+    """The evidence that two names are one person's, or ``None`` when no part agrees."""
+    qp, ep = query.parts, entry.parts
+    if not qp or not ep:
+        return None
+    options = _pair_options(query, entry)
+    if not options:
+        return None
+    options.sort(key=lambda o: (o.weight, o.sim), reverse=True)
+    used_q: set[int] = set()
+    used_e: set[int] = set()
+    chosen: list[_Option] = []
+    for option in options:
+        if used_q.isdisjoint(option.query) and used_e.isdisjoint(option.entry):
+            chosen.append(option)
+            used_q.update(option.query)
+            used_e.update(option.entry)
+    if all(all(qp[i].word.head for i in o.query) for o in chosen):
+        return None  # only "abd" or "abu" agree: that is no name match
+    chosen = [_headless(o, qp, ep, used_q, used_e) for o in chosen]
+    pairs: list[PartPair] = []
+    for option in chosen:
+        shown_q = _shown(qp, option.query)
+        shown_e = _shown(ep, option.entry)
+        pairs.append(
+            PartPair(shown_q, shown_e, option.how.value, round(option.sim, 3), round(option.weight, 3))
+        )
+    matched = _diminished(sorted((o.weight for o in chosen), reverse=True))
+    total = min(matched, NAME_CAP)
+    left_q = [i for i in range(len(qp)) if i not in used_q and not qp[i].word.head]
+    left_e = [j for j in range(len(ep)) if j not in used_e and not ep[j].word.head]
+    given = entry.given
+    if given is not None and given in left_e and given - 1 in used_e and ep[given - 1].word.head:
+        given = None  # "Abdul" agreed and "Ghani" of Abdul Ghani is left out: an ordinary missing part
+    if given is not None and given in left_e:
+        # The entry's own given name is unaccounted for: siblings and fathers share the rest.
+        left_e.remove(given)
+        if left_q:
+            mine = next((i for i in left_q if qp[i].role is NamePartKind.GIVEN), left_q[0])
+            left_q.remove(mine)
+            pairs.append(PartPair(qp[mine].shown, ep[given].shown, "differs", 0.0, -DIFFERS_GIVEN))
+            total -= DIFFERS_GIVEN
+        else:
+            pairs.append(PartPair("", ep[given].shown, "missing", 0.0, -MISSING_GIVEN))
+            total -= MISSING_GIVEN
+    extra = 0.0
+    for index, i in enumerate(left_q):
+        if index < len(left_e):
+            pairs.append(PartPair(qp[i].shown, ep[left_e[index]].shown, "differs", 0.0, -DIFFERS))
+            total -= DIFFERS
+        else:
+            cost = min(EXTRA, EXTRA_CAP - extra)
+            extra += cost
+            pairs.append(PartPair(qp[i].shown, "", "extra", 0.0, -cost))
+            total -= cost
+    for j in left_e[len(left_q) :]:
+        pairs.append(PartPair("", ep[j].shown, "missing", 0.0, -MISSING))
+        total -= MISSING
+    if all(p.weight > 0 for p in pairs) and all(o.how is not How.INITIAL for o in chosen):
+        total = min(total + COMPLETE, NAME_CAP)  # nothing left over on either side
+    return NameComparison(round(total, 3), tuple(pairs), round(matched, 3), _swapped(chosen, qp, ep))
+
+
+def _headless(
+    option: _Option, query: tuple[Part, ...], entry: tuple[Part, ...], used_q: set[int], used_e: set[int]
+) -> _Option:
+    """Half the evidence when one side's part is the second half of a compound whose head (abd, abu)
+    the other side does not have: "Rahman" alone is not "Abd al-Rahman"."""
+    if option.how is How.JOINED:
+        return option
+    for index, parts, used in ((option.query[0], query, used_q), (option.entry[0], entry, used_e)):
+        if index > 0 and parts[index - 1].word.head and index - 1 not in used:
+            return _Option(option.weight * 0.5, option.sim, option.how, option.query, option.entry)
+    return option
+
+
+def _diminished(weights: list[float]) -> float:
+    """Sum of the aligned parts' evidence, the third and later parts counting less and less.
+
+    Parts of one name are not independent: a father, his sons and daughters share every part but
+    the first, so four agreeing parts are not twice the evidence of two.
+    """
+    return sum(w * (_DECAY[k] if k < len(_DECAY) else _DECAY[-1]) for k, w in enumerate(weights))
+
+
+def _shown(parts: tuple[Part, ...], indexes: tuple[int, ...]) -> str:
+    """The parts as the source wrote them (a split compound shows its one source word once)."""
+    return " ".join(dict.fromkeys(parts[i].shown for i in indexes))
+
+
+def _swapped(chosen: list[_Option], query: tuple[Part, ...], entry: tuple[Part, ...]) -> bool:
+    """Whether the aligned parts appear in a different order on the two sides."""
+    order = sorted((o.query[0], o.entry[0]) for o in chosen if o.how is not How.INITIAL)
+    entry_positions = [e for _, e in order]
+    return entry_positions != sorted(entry_positions)

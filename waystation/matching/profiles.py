@@ -1,0 +1,137 @@
+"""List entries and travellers analysed once, in the form the index and the algorithms read.
+
+An entry is analysed when the screener is built (never per request); a traveller when it is
+screened. Both keep the model object they came from, for explanations and provenance.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from waystation.matching.compare.dates import birth_years
+from waystation.matching.compare.documents import document_key
+from waystation.matching.normalize import AnalysedName, Part, Word, analyse
+from waystation.model import ListEntry, Name, NameQuality, Traveller
+
+__all__ = [
+    "LIST_FREQUENCY_MIN",
+    "EntryProfile",
+    "TravellerProfile",
+    "profile_entry",
+    "profile_traveller",
+    "with_list_frequencies",
+]
+
+LIST_FREQUENCY_MIN = 200  # below this many entries a list says little about how common a name is
+
+
+@dataclass(frozen=True, slots=True)
+class EntryProfile:
+    """A list entry with its names analysed, its document keys and the birth years it allows."""
+
+    entry: ListEntry
+    list_name: str
+    list_version: str
+    names: tuple[AnalysedName, ...]
+    weak: tuple[bool, ...]  # per name: a low-quality alias
+    name_units: tuple[frozenset[str], ...]  # per name: the index's unit texts (parts, words, glued words)
+    document_keys: frozenset[str]
+    years: tuple[int, ...]  # every birth year the list's statements allow, sorted
+
+
+@dataclass(frozen=True, slots=True)
+class TravellerProfile:
+    """A traveller with the name analysed as a document name (MRZ truncation possible)."""
+
+    traveller: Traveller
+    name: AnalysedName
+    document_keys: frozenset[str]
+
+
+def profile_entry(entry: ListEntry, list_name: str, list_version: str) -> EntryProfile:
+    analysed: list[AnalysedName] = []
+    weak: list[bool] = []
+    seen: set[tuple[str, ...]] = set()
+    for name in _split_listed(entry.names):
+        result = analyse(name)
+        key = tuple(p.word.text for p in result.parts)
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        analysed.append(result)
+        weak.append(name.quality is NameQuality.WEAK)
+    from waystation.matching.index import name_units
+
+    return EntryProfile(
+        entry=entry,
+        list_name=list_name,
+        list_version=list_version,
+        names=tuple(analysed),
+        weak=tuple(weak),
+        name_units=tuple(frozenset(w.text for w in name_units(n)) for n in analysed),
+        document_keys=frozenset(k for k in (document_key(d.number) for d in entry.documents) if len(k) >= 5),
+        years=tuple(sorted(birth_years(entry.birth_dates))),
+    )
+
+
+def _split_listed(names: tuple[Name, ...]) -> list[Name]:
+    """Names as listed, with strings that hold several ("A; B; C") split into one name each."""
+    out: list[Name] = []
+    for name in names:
+        if len(name.parts) == 1 and ";" in name.parts[0].text:
+            out.extend(
+                Name.from_full(piece, role=name.role, quality=name.quality, script=name.script)
+                for piece in name.parts[0].text.split(";")
+                if piece.strip()
+            )
+        else:
+            out.append(name)
+    return out
+
+
+def with_list_frequencies(profiles: list[EntryProfile]) -> list[EntryProfile]:
+    """Entries whose part weights also respect how common each part is on the lists themselves.
+
+    The reference corpus under-counts some names (Korean, Somali, Pashto parts are rare in it but
+    common among listed people and the travellers who share their origin); a part found in many
+    entries is weaker evidence than the corpus alone says: at most ``2 + ln(entries / df)`` nats.
+    """
+    count = len(profiles)
+    if count < LIST_FREQUENCY_MIN:
+        return profiles
+    frequency: Counter[str] = Counter()
+    for profile in profiles:
+        frequency.update({p.word.text for n in profile.names for p in n.parts if not p.word.head})
+    adjusted: dict[str, Word] = {}
+
+    def adjust(part: Part) -> Part:
+        w = part.word
+        df = frequency.get(w.text, 0)
+        if df < 2 or w.head:
+            return part
+        cap = 2.0 + math.log(count / df)
+        if cap >= w.weight:
+            return part
+        new = adjusted.get(w.text)
+        if new is None or new.alts != w.alts:
+            new = adjusted[w.text] = replace(w, weight=cap)
+        return replace(part, word=new)
+
+    return [
+        replace(
+            profile, names=tuple(replace(n, parts=tuple(adjust(p) for p in n.parts)) for n in profile.names)
+        )
+        for profile in profiles
+    ]
+
+
+def profile_traveller(traveller: Traveller) -> TravellerProfile:
+    return TravellerProfile(
+        traveller=traveller,
+        name=analyse(traveller.name, document=True),
+        document_keys=frozenset(
+            k for k in (document_key(d.number) for d in traveller.documents) if len(k) >= 5
+        ),
+    )

@@ -1,0 +1,200 @@
+"""The screening engine: lists analysed once, travellers screened one by one or in batches.
+
+``Screener.build(lists)`` analyses every person entry (names normalized, keys indexed) and is
+then read-only: build it when a list version is imported and reuse it for every request.
+``screen`` returns the hits at or above ``threshold`` for one traveller, best first;
+``screen_many`` does the same for many and spreads big batches over worker processes (forked,
+so the workers share the built index copy-on-write instead of rebuilding it).
+
+Entries that are not persons (entities, vessels) are not screened against travellers.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from waystation.matching.algorithms import DEFAULT_ALGORITHM, Algorithm, Assessment, algorithm
+from waystation.matching.clearance import ClearanceSet
+from waystation.matching.explain import explain
+from waystation.matching.index import CandidateIndex
+from waystation.matching.profiles import (
+    EntryProfile,
+    TravellerProfile,
+    profile_entry,
+    profile_traveller,
+    with_list_frequencies,
+)
+from waystation.matching.types import Hit
+from waystation.model import EntryKind, Traveller, Watchlist
+
+__all__ = ["PARALLEL_MIN", "Screener"]
+
+PARALLEL_MIN = 4000  # below this many travellers, starting processes costs more than it saves
+
+
+@dataclass(frozen=True, slots=True)
+class _Request:
+    threshold: float
+    alert_threshold: float
+    top: int
+    cleared: ClearanceSet | None
+
+
+_WORKER: Screener | None = None  # the screener a forked worker inherited
+
+
+class Screener:
+    """Screens travellers against analysed watchlists with one registered algorithm."""
+
+    __slots__ = ("_algorithm", "_entries", "_index", "_year_bounds", "lists")
+
+    def __init__(
+        self, entries: Sequence[EntryProfile], algo: Algorithm, lists: tuple[tuple[str, str], ...]
+    ) -> None:
+        self._entries = tuple(entries)
+        self._algorithm = algo
+        self._index = CandidateIndex(self._entries)
+        self._year_bounds = algo.year_gap_bounds()
+        self.lists = lists
+
+    @classmethod
+    def build(cls, lists: Sequence[Watchlist], *, algorithm: str = DEFAULT_ALGORITHM) -> Screener:
+        """Analyse every person entry of every list once (normalized names, keys, index)."""
+        algo = _algorithm(algorithm)
+        profiles = [
+            profile_entry(entry, watchlist.name, watchlist.version)
+            for watchlist in lists
+            for entry in watchlist.entries
+            if entry.kind is EntryKind.PERSON
+        ]
+        return cls(with_list_frequencies(profiles), algo, tuple((w.name, w.version) for w in lists))
+
+    @property
+    def algorithm(self) -> Algorithm:
+        return self._algorithm
+
+    @property
+    def entries(self) -> tuple[EntryProfile, ...]:
+        return self._entries
+
+    @property
+    def index(self) -> CandidateIndex:
+        return self._index
+
+    def screen(
+        self,
+        traveller: Traveller,
+        *,
+        threshold: float,
+        alert_threshold: float,
+        top: int = 5,
+        cleared: ClearanceSet | None = None,
+    ) -> list[Hit]:
+        """Hits for one traveller with ``score >= threshold``, best first, at most ``top``."""
+        return self._screen(traveller, _Request(threshold, alert_threshold, top, cleared))
+
+    def screen_many(
+        self,
+        travellers: Sequence[Traveller],
+        *,
+        threshold: float,
+        alert_threshold: float,
+        top: int = 5,
+        cleared: ClearanceSet | None = None,
+        workers: int | None = None,
+    ) -> list[list[Hit]]:
+        """Hits per traveller, in input order; big batches use ``workers`` processes (default: cores)."""
+        request = _Request(threshold, alert_threshold, top, cleared)
+        count = workers if workers is not None else (os.cpu_count() or 1)
+        if (
+            count <= 1
+            or len(travellers) < PARALLEL_MIN
+            or "fork" not in multiprocessing.get_all_start_methods()
+        ):
+            return [self._screen(t, request) for t in travellers]
+        global _WORKER
+        _WORKER = self
+        try:
+            size = max(200, len(travellers) // (count * 8))
+            chunks = [(tuple(travellers[i : i + size]), request) for i in range(0, len(travellers), size)]
+            with multiprocessing.get_context("fork").Pool(count) as pool:
+                parts = pool.map(_screen_chunk, chunks)
+        finally:
+            _WORKER = None
+        return [hits for part in parts for hits in part]
+
+    def assess(self, traveller: Traveller, entry_index: int) -> Assessment | None:
+        """The algorithm's verdict on one traveller against one entry, with no pruning (for studies)."""
+        return self._algorithm.assess(profile_traveller(traveller), self._entries[entry_index])
+
+    def _screen(self, traveller: Traveller, request: _Request) -> list[Hit]:
+        algo = self._algorithm
+        profile = profile_traveller(traveller)
+        needed = algo.evidence_needed(request.threshold)
+        besides = (algo.most_evidence_besides_names(False), algo.most_evidence_besides_names(True))
+        found: list[tuple[Assessment, EntryProfile]] = []
+        proposals, matched = self._index.propose(profile, needed, besides, self._year_bounds)
+        for proposal in proposals:
+            entry = self._entries[proposal.entry]
+            if algo.upper_bound(profile, entry, proposal.name_bound, proposal.document_hit) < needed:
+                continue
+            assessment = algo.assess(profile, entry, matched)
+            if assessment is not None and assessment.score >= request.threshold:
+                found.append((assessment, entry))
+        found.sort(key=lambda pair: (-pair[0].evidence, pair[1].entry.entry_id))
+        return [self._hit(profile, a, e, request) for a, e in found[: request.top]]
+
+    def _hit(
+        self, profile: TravellerProfile, assessment: Assessment, entry: EntryProfile, request: _Request
+    ) -> Hit:
+        traveller = profile.traveller
+        clearance = (
+            request.cleared.covering(traveller, entry.list_name, entry.entry) if request.cleared else None
+        )
+        cleared = (
+            f"cleared as a confirmed false positive by {clearance.decided_by} ({clearance.reason})"
+            if clearance
+            else None
+        )
+        alert = assessment.score >= request.alert_threshold and clearance is None
+        explanation = explain(
+            score=assessment.score,
+            alert=alert,
+            traveller_name=traveller.name.full,
+            entry_id=entry.entry.entry_id,
+            entry_caption=entry.entry.caption,
+            list_name=entry.list_name,
+            list_version=entry.list_version,
+            matched_name=assessment.matched_name,
+            features=assessment.features,
+            cleared=cleared,
+        )
+        return Hit(
+            traveller_ref=traveller.ref,
+            list_name=entry.list_name,
+            list_version=entry.list_version,
+            entry_id=entry.entry.entry_id,
+            entry_caption=entry.entry.caption,
+            score=assessment.score,
+            alert=alert,
+            algorithm=self._algorithm.NAME,
+            algorithm_version=self._algorithm.VERSION,
+            matched_name=assessment.matched_name,
+            features=assessment.features,
+            pairs=assessment.pairs,
+            explanation=explanation,
+            cleared=cleared,
+        )
+
+
+def _algorithm(name: str) -> Algorithm:
+    return algorithm(name)
+
+
+def _screen_chunk(job: tuple[tuple[Traveller, ...], _Request]) -> list[list[Hit]]:
+    travellers, request = job
+    assert _WORKER is not None, "worker started without a screener"
+    return [_WORKER._screen(t, request) for t in travellers]
