@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.progress import Progress
@@ -35,7 +36,7 @@ __all__ = ["COMMANDS"]
 def ingest(files: tuple[str, ...], screen: bool, list_names: tuple[str, ...], output_format: str) -> None:
     """Receive message FILES into the store (raw bytes first), parse them and screen the travellers."""
     ws = workspace()
-    records = []
+    records: list[dict[str, Any]] = []
     rejected = 0
     with Progress(console=console(sys.stderr), transient=True, disable=len(files) < 5) as progress:
         task = progress.add_task("ingesting", total=len(files))
@@ -64,7 +65,7 @@ def ingest(files: tuple[str, ...], screen: bool, list_names: tuple[str, ...], ou
         emit_jsonl(records)
     else:
         columns = ("source", "message_id", "status", "format", "travellers", "hits", "alerts", "issues")
-        rows = [[len(r[c]) if c == "issues" else r[c] for c in columns] for r in records]
+        rows = [[r[c] for c in columns[:-1]] + [len(r["issues"])] for r in records]
         console().print(table("received messages", columns, rows))
     if rejected:
         sys.exit(2)
