@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx import Response
 
 from tests.store.conftest import fresh_url, postgres_schema_factory  # noqa: F401  (fixture)
 from waystation.api import create_app
@@ -43,6 +44,12 @@ class Served:
 
     def headers(self, role: Role) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.tokens[role]}"}
+
+    def get(self, path: str, role: Role = Role.SUPERVISOR) -> Response:
+        return self.client.get(path, headers=self.headers(role))
+
+    def post(self, path: str, body: object, role: Role = Role.SUPERVISOR) -> Response:
+        return self.client.post(path, json=body, headers=self.headers(role))
 
     def reference(self) -> str:
         """A fresh interchange reference (carriers never reuse one)."""

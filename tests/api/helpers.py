@@ -1,0 +1,49 @@
+"""Small helpers the API tests share: sending iAPI requests and reading the CUSRES answers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from httpx import Response
+
+from tests.api.conftest import Served
+from waystation.cases.vocab import Role
+from waystation.ingest.cusres import CusresResponse, read_cusres
+from waystation.model import Leg, Traveller
+from waystation.synth import FlightManifest
+from waystation.synth.render_iapi import render_iapi
+
+__all__ = ["answers", "flight_with_listed", "post_message", "send_iapi"]
+
+
+def post_message(served: Served, data: bytes, role: Role = Role.CARRIER) -> Response:
+    return served.client.post(
+        "/v1/messages", content=data, headers={**served.headers(role), "Content-Type": "application/edifact"}
+    )
+
+
+def send_iapi(
+    served: Served, leg: Leg, travellers: Sequence[Traveller], *, reference: str | None = None
+) -> tuple[Response, bytes]:
+    data = render_iapi(
+        leg, travellers, reference=reference or served.reference(), transaction="TN" + served.reference()
+    )
+    return post_message(served, data), data
+
+
+def answers(response: Response) -> CusresResponse:
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("application/edifact")
+    (cusres,), issues = read_cusres(response.content, "answer")
+    assert not [i for i in issues if i.severity.value == "error"]
+    return cusres
+
+
+def flight_with_listed(served: Served) -> tuple[FlightManifest, set[str]]:
+    """A flight of the synthetic day carrying planted listed people, and their refs."""
+    listed = {row.ref for row in served.day.truth if row.kind == "listed"}
+    for flight in served.day.flights:
+        on_board = {t.ref for t in flight.travellers} & listed
+        if on_board:
+            return flight, on_board
+    raise AssertionError("the synthetic day planted nobody")
