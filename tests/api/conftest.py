@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from httpx import Response
 
@@ -36,6 +37,7 @@ class Served:
     """A served workspace, its client, a token per role, and the synthetic day it holds."""
 
     workspace: Workspace
+    app: FastAPI
     client: TestClient
     tokens: dict[Role, str]
     day: SynthDay
@@ -75,8 +77,9 @@ def served(
     import_watchlist(workspace, un, sha256=BUNDLED_UN_SHA256, source="bundled")
     tokens = {role: create_user(workspace, f"{role.value}-one", role).token for role in Role}
     day = generate_day(un, seed=5, day=DAY, flights=2, passengers_per_flight=(20, 30), planted=2, namesakes=1)
-    with TestClient(create_app(workspace), raise_server_exceptions=False) as client:
-        yield Served(workspace, client, tokens, day, home)
+    app = create_app(workspace)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        yield Served(workspace, app, client, tokens, day, home)
     workspace.close()
 
 
