@@ -23,6 +23,7 @@ from tests.store.conftest import fresh_url, postgres_schema_factory  # noqa: F40
 from waystation.api import create_app
 from waystation.cases.vocab import Role
 from waystation.ingest.lists import BUNDLED_UN_SHA256, bundled_un_list
+from waystation.model import Watchlist
 from waystation.services.lists import import_watchlist
 from waystation.services.users import create_user
 from waystation.services.workspace import AuditConfig, Workspace, open_workspace
@@ -42,6 +43,7 @@ class Served:
     tokens: dict[Role, str]
     day: SynthDay
     home: Path
+    un: Watchlist
     counter: list[int] = field(default_factory=lambda: [0])
 
     def headers(self, role: Role) -> dict[str, str]:
@@ -79,7 +81,7 @@ def served(
     day = generate_day(un, seed=5, day=DAY, flights=2, passengers_per_flight=(20, 30), planted=2, namesakes=1)
     app = create_app(workspace)
     with TestClient(app, raise_server_exceptions=False) as client:
-        yield Served(workspace, app, client, tokens, day, home)
+        yield Served(workspace, app, client, tokens, day, home, un)
     workspace.close()
 
 

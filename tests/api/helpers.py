@@ -6,11 +6,11 @@ from collections.abc import Sequence
 
 from httpx import Response
 
-from tests.api.conftest import Served
+from tests.api.conftest import DAY, Served
 from waystation.cases.vocab import Role
 from waystation.ingest.cusres import CusresResponse, read_cusres
 from waystation.model import Leg, Traveller
-from waystation.synth import FlightManifest
+from waystation.synth import FlightManifest, generate_day
 from waystation.synth.render_iapi import render_iapi
 
 __all__ = ["answers", "flight_with_listed", "post_message", "send_iapi"]
@@ -39,10 +39,14 @@ def answers(response: Response) -> CusresResponse:
     return cusres
 
 
-def flight_with_listed(served: Served) -> tuple[FlightManifest, set[str]]:
-    """A flight of the synthetic day carrying planted listed people, and their refs."""
-    listed = {row.ref for row in served.day.truth if row.kind == "listed"}
-    for flight in served.day.flights:
+def flight_with_listed(served: Served, seed: int | None = None) -> tuple[FlightManifest, set[str]]:
+    """A flight carrying planted listed people, and their refs: of the shared synthetic day, or of
+    a new day for ``seed`` (people never sent before, so no earlier review or clearance applies)."""
+    day = served.day
+    if seed is not None:
+        day = generate_day(served.un, seed=seed, day=DAY, flights=2, passengers_per_flight=(8, 12), planted=2)
+    listed = {row.ref for row in day.truth if row.kind == "listed"}
+    for flight in day.flights:
         on_board = {t.ref for t in flight.travellers} & listed
         if on_board:
             return flight, on_board

@@ -27,7 +27,7 @@ def _alerted_refs(served: Served, message_id: int) -> dict[str, list[dict[str, o
 
 
 def test_iapi_request_is_answered_per_passenger_and_alerts_wait_for_review(served: Served) -> None:
-    flight, listed = flight_with_listed(served)
+    flight, listed = flight_with_listed(served, seed=201)
     response, data = send_iapi(served, flight.leg, flight.travellers)
     cusres = answers(response)
     message_id = int(response.headers["X-Message-Id"])

@@ -9,25 +9,27 @@ from tests.api.conftest import Served
 from tests.api.helpers import answers, flight_with_listed, send_iapi
 from waystation.cases.vocab import Role
 from waystation.model import Traveller
+from waystation.synth import FlightManifest
 
 REASON = "born in another year and holds a passport of another country"
 
 
-def _fresh_alert(served: Served) -> tuple[dict[str, Any], Traveller]:
-    """Send one listed traveller by iAPI and return the alert it raised, with the traveller."""
-    flight, listed = flight_with_listed(served)
+def _fresh_alert(served: Served, seed: int) -> tuple[dict[str, Any], Traveller, FlightManifest]:
+    """Send one listed traveller of a new synthetic day by iAPI; the alert it raised, the traveller
+    and the flight."""
+    flight, listed = flight_with_listed(served, seed)
     for traveller in (t for t in flight.travellers if t.ref in listed):
         response, _ = send_iapi(served, flight.leg, [traveller])
         message_id = int(response.headers["X-Message-Id"])
         for alert in served.get("/v1/alerts?status=open&limit=500").json()["alerts"]:
             detail = served.get(f"/v1/alerts/{alert['id']}").json()
             if detail["traveller"]["message_id"] == message_id:
-                return detail, traveller
+                return detail, traveller, flight
     raise AssertionError("no planted traveller alerted")
 
 
 def test_a_decision_without_a_real_reason_is_refused_naming_the_field(served: Served) -> None:
-    alert, _ = _fresh_alert(served)
+    alert, _, _ = _fresh_alert(served, 301)
     for reason in ("", "fp", "not the same person"):
         response = served.post(
             f"/v1/alerts/{alert['id']}/decision",
@@ -40,7 +42,7 @@ def test_a_decision_without_a_real_reason_is_refused_naming_the_field(served: Se
 
 
 def test_claim_decide_and_override_are_appended_with_who_and_why(served: Served) -> None:
-    alert, _ = _fresh_alert(served)
+    alert, _, _ = _fresh_alert(served, 302)
     path = f"/v1/alerts/{alert['id']}"
     assert served.get(path, Role.ANALYST).json()["allowed_actions"] == ["claim", "decide", "escalate"]
     claimed = served.post(f"{path}/steps", {"action": "claim"}, Role.ANALYST).json()
@@ -76,14 +78,14 @@ def test_claim_decide_and_override_are_appended_with_who_and_why(served: Served)
 
 
 def test_escalating_needs_a_reason(served: Served) -> None:
-    alert, _ = _fresh_alert(served)
+    alert, _, _ = _fresh_alert(served, 303)
     response = served.post(f"/v1/alerts/{alert['id']}/steps", {"action": "escalate"}, Role.ANALYST)
     assert response.status_code == 422
     assert response.json()["location"]["field"] == "reason"
 
 
 def test_a_cleared_traveller_does_not_alert_again_on_the_same_document(served: Served) -> None:
-    alert, traveller = _fresh_alert(served)
+    alert, traveller, flight = _fresh_alert(served, 304)
     path = f"/v1/alerts/{alert['id']}"
     early = served.post(f"{path}/clearance", {"reason": REASON}, Role.ANALYST)
     assert early.status_code == 409  # not decided false positive yet
@@ -96,7 +98,6 @@ def test_a_cleared_traveller_does_not_alert_again_on_the_same_document(served: S
             served.post(
                 f"/v1/alerts/{other['id']}/decision", {"disposition": "false_positive", "reason": REASON}
             )
-    flight, _ = flight_with_listed(served)
     response, _ = send_iapi(served, flight.leg, [traveller])
     assert answers(response).passengers[0].code == "0Z"
     message_id = int(response.headers["X-Message-Id"])
@@ -110,8 +111,7 @@ def test_a_cleared_traveller_does_not_alert_again_on_the_same_document(served: S
 
 
 def test_auto_no_board_only_where_a_supervisor_configured_it(served: Served) -> None:
-    alert, traveller = _fresh_alert(served)
-    flight, _ = flight_with_listed(served)
+    alert, traveller, flight = _fresh_alert(served, 305)
     policy = {"on_true_match": "deny", "auto_deny": [{"list_name": alert["source"], "threshold": 0.5}]}
     assert (
         served.client.put("/v1/policy", json=policy, headers=served.headers(Role.ANALYST)).status_code == 403
