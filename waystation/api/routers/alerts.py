@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 
 from waystation.api.deps import PrincipalDep, WorkspaceDep
+from waystation.api.params import IdPath, OptionalIdQuery
 from waystation.api.schemas.review import (
     AlertDetailOut,
     AlertOut,
@@ -25,7 +26,7 @@ __all__ = ["router"]
 
 router = APIRouter(prefix="/v1/alerts", tags=["alerts and review"])
 
-AlertId = Annotated[int, Path(ge=1)]
+AlertId = IdPath
 
 
 @router.get("", summary="The alert queue, newest first, filtered")
@@ -35,7 +36,7 @@ def list_alerts(
     status: AlertStatus | None = None,
     kind: AlertKind | None = None,
     source: Annotated[str | None, Query(max_length=100)] = None,
-    flight_id: Annotated[int | None, Query(ge=1)] = None,
+    flight_id: OptionalIdQuery = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> AlertPageOut:

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 from starlette.concurrency import run_in_threadpool
 
 from waystation.api.deps import PrincipalDep, WorkspaceDep
+from waystation.api.params import IdQuery
 from waystation.api.schemas.admin import AuditPageOut, AuditRecordOut, VerificationOut
 from waystation.cases.events import AuditEventType
 from waystation.cases.permissions import Permission, require
@@ -22,7 +23,7 @@ router = APIRouter(prefix="/v1/audit", tags=["audit"])
 def list_records(
     workspace: WorkspaceDep,
     principal: PrincipalDep,
-    after: Annotated[int, Query(ge=0)] = 0,
+    after: IdQuery = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     event_type: AuditEventType | None = None,
     actor: Annotated[str | None, Query(max_length=100)] = None,

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 
 from waystation.api.deps import PrincipalDep, WorkspaceDep
+from waystation.api.params import IdPath
 from waystation.api.schemas.review import AlertOut
 from waystation.api.schemas.travel import FlightOut, HitOut, RunOut, TravellerOut
 from waystation.services import travellers as service
@@ -42,15 +43,13 @@ def list_flights(
 
 
 @router.get("/flights/{flight_id}", summary="One flight with traveller and alert counts")
-def get_flight(
-    flight_id: Annotated[int, Path(ge=1)], workspace: WorkspaceDep, principal: PrincipalDep
-) -> FlightOut:
+def get_flight(flight_id: IdPath, workspace: WorkspaceDep, principal: PrincipalDep) -> FlightOut:
     return FlightOut.of(service.flight(workspace, principal, flight_id))
 
 
 @router.get("/flights/{flight_id}/travellers", summary="Everyone on a flight (one logged read per traveller)")
 def flight_travellers(
-    flight_id: Annotated[int, Path(ge=1)], workspace: WorkspaceDep, principal: PrincipalDep
+    flight_id: IdPath, workspace: WorkspaceDep, principal: PrincipalDep
 ) -> list[TravellerOut]:
     return [TravellerOut.of(t) for t in service.flight_travellers(workspace, principal, flight_id)]
 
@@ -63,7 +62,7 @@ class TravellerDetailOut(TravellerOut):
 
 @router.get("/travellers/{traveller_id}", summary="One traveller with hits and alerts (logged)")
 def get_traveller(
-    traveller_id: Annotated[int, Path(ge=1)], workspace: WorkspaceDep, principal: PrincipalDep
+    traveller_id: IdPath, workspace: WorkspaceDep, principal: PrincipalDep
 ) -> TravellerDetailOut:
     view = service.traveller(workspace, principal, traveller_id)
     return TravellerDetailOut(
@@ -75,6 +74,6 @@ def get_traveller(
 
 
 @router.get("/screening/runs/{run_id}", summary="A screening run: list versions, algorithm, hits")
-def get_run(run_id: Annotated[int, Path(ge=1)], workspace: WorkspaceDep, principal: PrincipalDep) -> RunOut:
+def get_run(run_id: IdPath, workspace: WorkspaceDep, principal: PrincipalDep) -> RunOut:
     run, hits = service.screening_run(workspace, principal, run_id)
     return RunOut.of(run, hits)

@@ -8,14 +8,13 @@ an unreadable one a JSON error naming the segment and the reason, with the id it
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from waystation.api.deps import PrincipalDep, WorkspaceDep
 from waystation.api.errors import error_response
+from waystation.api.params import IdPath
 from waystation.api.schemas.common import ErrorBody
 from waystation.api.schemas.travel import MessageAck, MessageOut
 from waystation.exc import Locator
@@ -94,7 +93,5 @@ async def post_message(request: Request, workspace: WorkspaceDep, principal: Pri
 
 
 @router.get("/{message_id}", summary="A received message's status (a carrier sees only its own)")
-def get_message(
-    message_id: Annotated[int, Path(ge=1)], workspace: WorkspaceDep, principal: PrincipalDep
-) -> MessageOut:
+def get_message(message_id: IdPath, workspace: WorkspaceDep, principal: PrincipalDep) -> MessageOut:
     return MessageOut.of(message_status(workspace, principal, message_id))

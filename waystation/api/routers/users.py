@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 
 from waystation.api.deps import PrincipalDep, WorkspaceDep
+from waystation.api.params import IdPath
 from waystation.api.schemas.admin import TokenOut, UserIn, UserOut
 from waystation.services import users as service
 
@@ -45,8 +46,6 @@ def issue_token(name: UserName, workspace: WorkspaceDep, principal: PrincipalDep
 
 
 @router.delete("/tokens/{token_id}", summary="Revoke a token")
-def revoke(
-    token_id: Annotated[int, Path(ge=1)], workspace: WorkspaceDep, principal: PrincipalDep
-) -> TokenOut:
+def revoke(token_id: IdPath, workspace: WorkspaceDep, principal: PrincipalDep) -> TokenOut:
     stored = service.revoke_user_token(workspace, token_id, by=principal)
     return TokenOut.of(stored, str(stored.user_id))

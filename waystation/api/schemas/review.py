@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -225,7 +225,7 @@ class CaseIn(BaseModel):
         }
     )
 
-    alert_ids: list[int] = Field(min_length=1, max_length=100)
+    alert_ids: list[Annotated[int, Field(ge=1, le=2**62)]] = Field(min_length=1, max_length=100)
     title: str = Field(max_length=300)
     purpose: str = Field(max_length=2000)
 
