@@ -15,7 +15,6 @@ import argparse
 import asyncio
 import os
 import platform
-import statistics
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -123,7 +122,7 @@ def main(argv: list[str] | None = None) -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--passengers", type=int, default=270_000)
-    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument("--peak-rate", type=float, default=100.0)
     parser.add_argument("--peak-seconds", type=float, default=20.0)
     parser.add_argument("--max-seconds", type=float, default=1800.0)
@@ -166,30 +165,49 @@ def main(argv: list[str] | None = None) -> None:
         day_tally, day_seconds, small_tally, big_tally, peak_seconds = asyncio.run(run())
     finally:
         server.stop()
+    _report(args, day, day_tally, day_seconds, small_tally, big_tally, peak_seconds)
     acked, parsed, expected, stored = _count(settings, [day_tally, small_tally, big_tally])
-    print(f"machine: {platform.node()} {platform.processor() or platform.machine()}, {os.cpu_count()} cores; "
-          f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; load average at end {os.getloadavg()}")  # fmt: skip
+    print(
+        f"stored: {parsed}/{acked} acknowledged messages parsed in the store; "
+        f"{stored}/{expected} travellers; lost messages {acked - parsed}, lost travellers {expected - stored}"
+    )
+
+
+def _report(
+    args: argparse.Namespace,
+    day: list[Request],
+    day_tally: Tally,
+    day_seconds: float,
+    small_tally: Tally,
+    big_tally: Tally,
+    peak_seconds: float,
+) -> None:
+    print(
+        f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores; "
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; load average at end {os.getloadavg()}"
+    )
     print(f"store: {'PostgreSQL' if args.database_url else 'SQLite'}")
-    sent = len(day)
-    print(f"day: {len(day_tally.acked)}/{sent} 300-passenger iAPI requests answered "
-          f"({day_tally.passengers} passengers) in {day_seconds:.1f} s, failures {day_tally.failed}; "
-          f"{len(day_tally.acked) / day_seconds:.2f} msg/s, {day_tally.passengers / day_seconds:.0f} passengers/s; "
-          f"latency p50 {_pct(day_tally.latencies, 0.5):.0f} ms, p99 {_pct(day_tally.latencies, 0.99):.0f} ms "
-          f"(concurrency {args.concurrency})")  # fmt: skip
-    if len(day_tally.acked) + day_tally.failed < sent:
-        print(
-            f"day: stopped by --max-seconds after {len(day_tally.acked) + day_tally.failed} of {sent} requests"
-        )
-    print(f"peak: {len(small_tally.acked)} small check-in requests at {args.peak_rate:.0f}/s offered over "
-          f"{peak_seconds:.1f} s (achieved {len(small_tally.acked) / peak_seconds:.1f} msg/s), failures "
-          f"{small_tally.failed}; latency p50 {_pct(small_tally.latencies, 0.5):.0f} ms, "
-          f"p99 {_pct(small_tally.latencies, 0.99):.0f} ms")  # fmt: skip
-    print(f"peak: {len(big_tally.acked)} 300-passenger iAPI requests under that load: latency p50 "
-          f"{_pct(big_tally.latencies, 0.5):.0f} ms, p99 {_pct(big_tally.latencies, 0.99):.0f} ms; "
-          f"failures {big_tally.failed}")  # fmt: skip
-    print(f"stored: {parsed}/{acked} acknowledged messages parsed in the store; "
-          f"{stored}/{expected} travellers; lost messages {acked - parsed}, lost travellers {expected - stored}")  # fmt: skip
-    _ = statistics
+    answered = len(day_tally.acked)
+    print(
+        f"day: {answered}/{len(day)} 300-passenger iAPI requests answered "
+        f"({day_tally.passengers} passengers) in {day_seconds:.1f} s, failures {day_tally.failed}; "
+        f"{answered / day_seconds:.2f} msg/s, {day_tally.passengers / day_seconds:.0f} passengers/s; "
+        f"latency p50 {_pct(day_tally.latencies, 0.5):.0f} ms, "
+        f"p99 {_pct(day_tally.latencies, 0.99):.0f} ms (concurrency {args.concurrency})"
+    )
+    if answered + day_tally.failed < len(day):
+        print(f"day: stopped by --max-seconds after {answered + day_tally.failed} of {len(day)} requests")
+    print(
+        f"peak: {len(small_tally.acked)} small check-in requests offered at {args.peak_rate:.0f}/s over "
+        f"{peak_seconds:.1f} s (achieved {len(small_tally.acked) / peak_seconds:.1f} msg/s), failures "
+        f"{small_tally.failed}; latency p50 {_pct(small_tally.latencies, 0.5):.0f} ms, "
+        f"p99 {_pct(small_tally.latencies, 0.99):.0f} ms"
+    )
+    print(
+        f"peak: {len(big_tally.acked)} 300-passenger iAPI requests under that load: latency p50 "
+        f"{_pct(big_tally.latencies, 0.5):.0f} ms, p99 {_pct(big_tally.latencies, 0.99):.0f} ms; "
+        f"failures {big_tally.failed}"
+    )
 
 
 if __name__ == "__main__":
