@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
+from sqlalchemy import func, select
 
 from bench.gateway.server import Server
 from bench.gateway.traffic import Request, day_requests, peak_requests
@@ -31,7 +32,8 @@ from waystation.services.lists import import_watchlist
 from waystation.services.users import create_user
 from waystation.services.workspace import open_workspace
 from waystation.settings import Settings
-from waystation.store import MessageStatus, get_message, travellers_of_message
+from waystation.store import MessageStatus
+from waystation.store.schema import RawMessageRow, TravellerRow
 
 __all__ = ["main"]
 
@@ -102,19 +104,24 @@ async def _open_loop(
 
 
 def _count(settings: Settings, tallies: list[Tally]) -> tuple[int, int, int, int]:
-    """(acknowledged, found parsed, travellers expected, travellers found)."""
+    """(acknowledged, found parsed, travellers expected, travellers found), counted in the store."""
     workspace = open_workspace(settings, migrate=False)
-    acked = found = expected = stored = 0
+    acked = {message_id: request for tally in tallies for message_id, request in tally.acked.items()}
+    ids = list(acked)
+    parsed = stored = 0
     with workspace.transaction() as session:
-        for tally in tallies:
-            for message_id, request in tally.acked.items():
-                acked += 1
-                expected += request.passengers
-                if get_message(session, message_id).status is MessageStatus.PARSED:
-                    found += 1
-                stored += len(travellers_of_message(session, message_id))
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            parsed += session.execute(
+                select(func.count(RawMessageRow.id)).where(
+                    RawMessageRow.id.in_(part), RawMessageRow.status == MessageStatus.PARSED.value
+                )
+            ).scalar_one()
+            stored += session.execute(
+                select(func.count(TravellerRow.id)).where(TravellerRow.raw_message_id.in_(part))
+            ).scalar_one()
     workspace.close()
-    return acked, found, expected, stored
+    return len(acked), parsed, sum(r.passengers for r in acked.values()), stored
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -126,6 +133,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--peak-rate", type=float, default=100.0)
     parser.add_argument("--peak-seconds", type=float, default=20.0)
     parser.add_argument("--max-seconds", type=float, default=1800.0)
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
     parser.add_argument(
         "--database-url", default=None, help="PostgreSQL URL (SQLite in a temporary folder by default)"
     )
@@ -144,7 +152,7 @@ def main(argv: list[str] | None = None) -> None:
     env = {"WAYSTATION_HOME": str(home)}
     if args.database_url:
         env["WAYSTATION_DATABASE_URL"] = args.database_url
-    server = Server(env, home / "server.log")
+    server = Server(env, home / "server.log", workers=args.workers)
     server.start()
     headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/edifact"}
     limits = httpx.Limits(max_connections=400, max_keepalive_connections=400)
@@ -186,7 +194,7 @@ def _report(
         f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores; "
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; load average at end {os.getloadavg()}"
     )
-    print(f"store: {'PostgreSQL' if args.database_url else 'SQLite'}")
+    print(f"store: {'PostgreSQL' if args.database_url else 'SQLite'}; server workers: {args.workers}")
     answered = len(day_tally.acked)
     print(
         f"day: {answered}/{len(day)} 300-passenger iAPI requests answered "

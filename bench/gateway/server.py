@@ -26,6 +26,7 @@ def _free_port() -> int:
 class Server:
     env: dict[str, str]
     log: Path
+    workers: int = 1
     port: int = field(default_factory=_free_port)
     process: subprocess.Popen[bytes] | None = None
 

@@ -12,8 +12,15 @@ __all__ = ["COMMANDS"]
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="address to listen on")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="processes (each opens the store; PostgreSQL recommended beyond one)",
+)
 @click.option("--log-level", default="info", show_default=True)
-def serve(host: str, port: int, log_level: str) -> None:
+def serve(host: str, port: int, workers: int, log_level: str) -> None:
     """Serve the carrier gateway and the REST API (refuses default secrets outside development)."""
     import uvicorn
 
@@ -21,6 +28,17 @@ def serve(host: str, port: int, log_level: str) -> None:
 
     settings = get_settings()
     settings.check()
+    if workers > 1:
+        uvicorn.run(
+            "waystation.api:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level=log_level,
+            access_log=False,
+        )
+        return
     app = create_app(settings=settings)
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
 
