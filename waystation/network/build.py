@@ -12,14 +12,16 @@ step, a group's pairs, is bounded by the hub rule:
 Co-travel comes from the same groups: two persons of one booking who share a leg flew together.
 Repeated co-travel is found by keying each person on every *pair* of flights they took on
 different days (a flight is designator plus day), so two persons sharing a key were on the same
-flights on at least two days; persons with more than ``max_flights_for_co_travel`` flights (crew,
-commuters) and crew sightings are left out of it.
+flights on at least two days; the days of all their shared keys must reach ``min_co_travel_days``.
+Only persons who flew on that many days take part (nobody else could be linked), persons with
+more than ``max_flights_for_co_travel`` flights (crew, commuters) and crew sightings are left out,
+and a pair of flights shared by more than ``hub_limit`` of the persons taking part is a hub.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import combinations
@@ -28,8 +30,9 @@ import networkx as nx
 
 from waystation.exc import ConfigError
 from waystation.model import Leg, TravellerRole
+from waystation.network.bulk import collector_paused
 from waystation.network.graph import Hub, LinkGraph, hub_id
-from waystation.network.links import Evidence, Link, LinkKind, sighting_keys, where_seen
+from waystation.network.links import Evidence, Link, LinkKind, seen_at, sighting_keys
 from waystation.network.masking import digest
 from waystation.network.resolve import Resolution
 from waystation.network.sightings import Sighting
@@ -39,15 +42,16 @@ __all__ = ["LinkConfig", "build_link_graph"]
 _CANCELLED = frozenset({"HX", "XX", "UN", "UC", "NO", "XL"})
 _CREW = frozenset({TravellerRole.CREW, TravellerRole.TRANSIT_CREW})
 Flight = tuple[str, date]
+_SLOTS = 64  # values of one kind per sighting that can link (a group entry packs index and position)
 
 
 @dataclass(frozen=True, slots=True)
 class LinkConfig:
     """The knobs of link building (documented in docs/network.md)."""
 
-    hub_limit: int = 50
+    hub_limit: int = 30
     booking_hub_limit: int = 100
-    min_co_travel_days: int = 2
+    min_co_travel_days: int = 3
     max_flights_for_co_travel: int = 30
     evidence_per_side: int = 2
     secret: bytes = b""
@@ -73,16 +77,34 @@ def _day(leg: Leg) -> date | None:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _live(legs: Iterable[Leg]) -> Iterator[Leg]:
-    return (leg for leg in legs if (leg.status or "").upper() not in _CANCELLED)
-
-
 def _flight(leg: Leg) -> str:
     return "".join(leg.designator.upper().split())
 
 
-def _leg_text(leg: Leg) -> str:
-    return f"{_flight(leg)} {_day(leg) or '?'} {leg.origin or '?'}-{leg.destination or '?'}"
+LegKey = tuple[str, date | None, str | None, str | None]
+
+
+class _Legs:
+    """Leg keys per itinerary, computed once: the travellers of a booking share one itinerary tuple."""
+
+    def __init__(self) -> None:
+        self.cache: dict[int, tuple[tuple[LegKey, Leg], ...]] = {}
+
+    def of(self, legs: tuple[Leg, ...]) -> tuple[tuple[LegKey, Leg], ...]:
+        found = self.cache.get(id(legs))
+        if found is None:
+            found = tuple(
+                ((_flight(leg), _day(leg), leg.origin, leg.destination), leg)
+                for leg in legs
+                if (leg.status or "").upper() not in _CANCELLED
+            )
+            self.cache[id(legs)] = found
+        return found
+
+
+def _leg_text(key: LegKey) -> str:
+    flight, day, origin, destination = key
+    return f"{flight} {day or '?'} {origin or '?'}-{destination or '?'}"
 
 
 class _Builder:
@@ -90,80 +112,104 @@ class _Builder:
         self.sightings = sightings
         self.person = [resolution.person_of[s.sighting_id] for s in sightings]
         self.config = config
+        self.legs = _Legs()
         self.edges: dict[tuple[str, str], list[Link]] = defaultdict(list)
         self.hubs: dict[str, Hub] = {}
         self.hub_members: dict[str, list[str]] = {}
 
-    def evidence(self, indexes: list[int], kind: LinkKind, key: str) -> tuple[str, tuple[Evidence, ...]]:
+    def tag(self, text: str) -> str:
+        return digest(text, self.config.secret)
+
+    def proof(self, codes: list[int], kind: LinkKind) -> tuple[str, tuple[Evidence, ...]]:
+        """The masked value and the first ``evidence_per_side`` places where it was seen."""
         shown, found = "", []
-        for i in indexes[: self.config.evidence_per_side]:
-            seen = where_seen(self.sightings[i], kind, key)
-            if seen is not None:
-                shown = shown or seen[0]
-                found.append(Evidence(self.sightings[i].sighting_id, seen[1]))
+        for code in codes[: self.config.evidence_per_side]:
+            sighting = self.sightings[code // _SLOTS]
+            seen, where = seen_at(sighting, kind, code % _SLOTS)
+            shown = shown or seen
+            found.append(Evidence(sighting.sighting_id, where))
         return shown, tuple(found)
 
-    def link_group(self, kind: LinkKind, key: str, indexes: list[int]) -> None:
+    def link_group(self, kind: LinkKind, key: str, codes: list[int]) -> None:
+        """Link the persons whose sightings share ``key`` (``codes``: sighting index and value position)."""
         by_person: dict[str, list[int]] = {}
-        for i in indexes:
-            by_person.setdefault(self.person[i], []).append(i)
+        for code in codes:
+            by_person.setdefault(self.person[code // _SLOTS], []).append(code)
         if len(by_person) < 2:
             return
-        tag = digest(f"{kind.value}:{key}", self.config.secret)
         limit = self.config.booking_hub_limit if kind is LinkKind.BOOKING else self.config.hub_limit
         if len(by_person) > limit:
-            shown, _ = self.evidence(indexes[:1], kind, key)
-            self.add_hub(kind, shown, tag, sorted(by_person))
+            shown, _ = self.proof(codes[:1], kind)
+            self.add_hub(kind, shown, self.tag(f"{kind.value}:{key}"), sorted(by_person))
             return
-        proofs = {p: self.evidence(items, kind, key) for p, items in by_person.items()}
-        for a, b in combinations(sorted(by_person), 2):
-            shown = proofs[a][0] or proofs[b][0]
-            self.edges[(a, b)].append(Link(kind, shown, tag, proofs[a][1] + proofs[b][1]))
+        proofs = {p: self.proof(items, kind) for p, items in by_person.items()}
         if kind is LinkKind.BOOKING:
-            self.co_travel(key, by_person)
+            members = {p: [code // _SLOTS for code in items] for p, items in by_person.items()}
+            self.booking_group(key, members, {p: e for p, (_, e) in proofs.items()})
+            return
+        shown = next(s for s, _ in proofs.values() if s)
+        link = Link(kind, shown, self.tag(f"{kind.value}:{key}"), {p: e for p, (_, e) in proofs.items()})
+        for pair in combinations(sorted(by_person), 2):
+            self.edges[pair].append(link)
 
     def add_hub(self, kind: LinkKind, shown: str, tag: str, persons: list[str]) -> None:
         node = hub_id(kind, tag)
         self.hubs[node] = Hub(node, kind, shown, tag, len(persons))
         self.hub_members[node] = persons
 
-    def co_travel(self, locator: str, by_person: dict[str, list[int]]) -> None:
-        """Persons of one booking who share a leg flew together (one link per pair and booking)."""
-        legs: dict[str, dict[tuple[str, date | None, str | None, str | None], Leg]] = {}
-        for person, items in by_person.items():
-            mine = legs.setdefault(person, {})
-            for i in items:
-                for leg in _live(self.sightings[i].legs):
-                    mine.setdefault((_flight(leg), _day(leg), leg.origin, leg.destination), leg)
-        for a, b in combinations(sorted(by_person), 2):
-            shared = sorted(set(legs[a]) & set(legs[b]), key=lambda k: (str(k[1]), k[0]))
-            if not shared:
-                continue
-            text = ", ".join(_leg_text(legs[a][k]) for k in shared)
-            tag = digest(f"co_travel:{locator}:{text}", self.config.secret)
-            evidence = tuple(
-                Evidence(self.sightings[i].sighting_id) for p in (a, b) for i in by_person[p][:1]
+    def booking_group(
+        self, locator: str, by_person: dict[str, list[int]], evidence: dict[str, tuple[Evidence, ...]]
+    ) -> None:
+        """One link per pair of the booking: CO_TRAVEL on the legs they share, else BOOKING.
+
+        Persons with the same legs form a class and share one link object, so a group booking
+        costs one link per class pair, not one per person pair.
+        """
+        classes: dict[frozenset[LegKey], list[str]] = defaultdict(list)
+        for person in sorted(by_person):
+            legs = frozenset(
+                key for i in by_person[person] for key, _ in self.legs.of(self.sightings[i].legs)
             )
-            days = len({k[1] for k in shared})
-            self.edges[(a, b)].append(Link(LinkKind.CO_TRAVEL, f"{text} in {locator}", tag, evidence, days))
+            classes[legs].append(person)
+        keys = sorted(classes, key=lambda c: classes[c][0])
+        for n, first in enumerate(keys):
+            for second in keys[n:]:
+                shared = first & second
+                if shared:
+                    text = ", ".join(_leg_text(k) for k in sorted(shared, key=lambda k: (str(k[1]), k[0])))
+                    days = len({k[1] for k in shared})
+                    tag = self.tag(f"co_travel:{locator}:{text}")
+                    link = Link(LinkKind.CO_TRAVEL, f"{text} in {locator}", tag, evidence, days)
+                else:
+                    link = Link(LinkKind.BOOKING, locator, self.tag(f"booking:{locator}"), evidence)
+                if first is second:
+                    pairs = list(combinations(classes[first], 2))
+                else:
+                    pairs = [(a, b) if a < b else (b, a) for a in classes[first] for b in classes[second]]
+                for pair in pairs:
+                    self.edges[pair].append(link)
 
     def by_keys(self) -> None:
         groups: dict[LinkKind, dict[str, int | list[int]]] = defaultdict(dict)
         for i, sighting in enumerate(self.sightings):
-            for kind, key in sighting_keys(sighting):
+            for kind, position, key in sighting_keys(sighting):
+                if position >= _SLOTS:
+                    continue
+                code = i * _SLOTS + position
                 group = groups[kind]
                 found = group.get(key)
                 if found is None:
-                    group[key] = i
+                    group[key] = code  # most values are seen once: no list for them
                 elif isinstance(found, int):
-                    if found != i:
-                        group[key] = [found, i]
-                elif found[-1] != i:
-                    found.append(i)
+                    if found // _SLOTS != i:
+                        group[key] = [found, code]
+                elif found[-1] // _SLOTS != i:
+                    found.append(code)
         for kind in sorted(groups):
             for key, members in groups[kind].items():
                 if isinstance(members, list):
                     self.link_group(kind, key, members)
+            groups[kind] = {}  # free the kind's index before the next one
 
     def repeated_co_travel(self) -> None:
         """Persons on the same flights on ``min_co_travel_days`` or more days (see module docstring)."""
@@ -172,18 +218,15 @@ class _Builder:
             if sighting.traveller.role not in _CREW and sighting.legs:
                 by_person[self.person[i]].append(i)
         pairs: dict[tuple[Flight, Flight], list[str]] = {}
+        limit = self.config.max_flights_for_co_travel
         for person, items in by_person.items():
-            flights = sorted(
-                {
-                    (_flight(leg), d)
-                    for i in items
-                    for leg in _live(self.sightings[i].legs)
-                    if (d := _day(leg)) and _flight(leg)
-                }
-            )
-            if len(flights) > self.config.max_flights_for_co_travel or len({f[1] for f in flights}) < 2:
+            flights = {(key[0], key[1]) for i in items for key, _ in self.legs.of(self.sightings[i].legs)}
+            if len(flights) < 2 or len(flights) > limit:
                 continue
-            for first, second in combinations(flights, 2):
+            dated = sorted((f, d) for f, d in flights if f and d is not None)
+            if len({d for _, d in dated}) < self.config.min_co_travel_days:
+                continue
+            for first, second in combinations(dated, 2):
                 if first[1] != second[1]:
                     pairs.setdefault((first, second), []).append(person)
         shared: dict[tuple[str, str], set[Flight]] = defaultdict(set)
@@ -192,31 +235,32 @@ class _Builder:
                 continue
             if len(persons) > self.config.hub_limit:
                 shown = f"{first[0]} {first[1]} + {second[0]} {second[1]}"
-                tag = digest(f"repeated:{shown}", self.config.secret)
-                self.add_hub(LinkKind.REPEATED_CO_TRAVEL, shown, tag, sorted(persons))
+                self.add_hub(
+                    LinkKind.REPEATED_CO_TRAVEL, shown, self.tag(f"repeated:{shown}"), sorted(persons)
+                )
                 continue
-            for a, b in combinations(sorted(persons), 2):
-                shared[(a, b)].update((first, second))
+            for pair in combinations(sorted(persons), 2):
+                shared[pair].update((first, second))
         for (a, b), together in sorted(shared.items()):
-            days = len({f[1] for f in together})
+            days = len({d for _, d in together})
             if days < self.config.min_co_travel_days:
                 continue
             shown = ", ".join(
                 f"{flight} {day}" for flight, day in sorted(together, key=lambda f: (f[1], f[0]))
             )
-            tag = digest(f"repeated:{shown}", self.config.secret)
-            evidence = tuple(
-                Evidence(self.sightings[i].sighting_id) for p in (a, b) for i in by_person[p][:1]
-            )
-            self.edges[(a, b)].append(Link(LinkKind.REPEATED_CO_TRAVEL, shown, tag, evidence, days))
+            evidence = {
+                p: tuple(Evidence(self.sightings[i].sighting_id) for i in by_person[p][:1]) for p in (a, b)
+            }
+            link = Link(LinkKind.REPEATED_CO_TRAVEL, shown, self.tag(f"repeated:{shown}"), evidence, days)
+            self.edges[(a, b)].append(link)
 
     def graph(self, resolution: Resolution) -> LinkGraph:
+        """Only linked persons become nodes (a million lone travellers would cost memory for nothing)."""
         graph = nx.Graph()
-        graph.add_nodes_from(resolution.persons)
         graph.add_edges_from((a, b, {"links": tuple(links)}) for (a, b), links in self.edges.items())
+        self.edges.clear()
         for node, hub in self.hubs.items():
             link = Link(hub.kind, hub.shown, hub.tag)
-            graph.add_node(node)
             graph.add_edges_from((node, person, {"links": (link,)}) for person in self.hub_members[node])
         return LinkGraph(graph, resolution.persons, dict(self.hubs))
 
@@ -225,8 +269,9 @@ def build_link_graph(
     sightings: Iterable[Sighting], resolution: Resolution, config: LinkConfig | None = None
 ) -> LinkGraph:
     """The link graph of the resolved persons of ``sightings`` (see the module docstring)."""
-    unique = {s.sighting_id: s for s in sightings}
-    builder = _Builder([unique[k] for k in sorted(unique)], resolution, config or LinkConfig())
-    builder.by_keys()
-    builder.repeated_co_travel()
-    return builder.graph(resolution)
+    with collector_paused():
+        unique = {s.sighting_id: s for s in sightings}
+        builder = _Builder([unique[k] for k in sorted(unique)], resolution, config or LinkConfig())
+        builder.by_keys()
+        builder.repeated_co_travel()
+        return builder.graph(resolution)

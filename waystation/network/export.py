@@ -36,13 +36,13 @@ class Neighbourhood:
     audit: NetworkQueryAudit
 
 
-def _link_record(link: Link) -> dict[str, Any]:
+def _link_record(link: Link, a: str, b: str) -> dict[str, Any]:
     return {
         "kind": link.kind.value,
         "shown": link.shown,
         "tag": link.tag,
         "occasions": link.occasions,
-        "evidence": [str(e) for e in link.evidence],
+        "evidence": [str(e) for e in link.evidence_of(a, b)],
     }
 
 
@@ -51,7 +51,7 @@ def _edge(graph: LinkGraph, a: str, b: str, links: tuple[Link, ...]) -> dict[str
         "kinds": ",".join(sorted({link.kind.value for link in links})),
         "weight": len(links),
         "explanation": "; ".join(link.sentence(graph.label(a), graph.label(b)) for link in links),
-        "links": json.dumps([_link_record(link) for link in links], ensure_ascii=False),
+        "links": json.dumps([_link_record(link, a, b) for link in links], ensure_ascii=False),
     }
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -36,6 +36,7 @@ _LETTERS = str.maketrans(
     {"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ħ": "h", "ŧ": "t"}
 )
 _NON_WORD = re.compile(r"[\W_]+")
+_NOT_DIGIT = re.compile(r"\D+")
 _PHONE_DIGITS = 9  # trailing digits kept: a national number without its trunk prefix, in most plans
 _PHONE_MIN = 7
 _DOCUMENT_MIN = 5
@@ -49,15 +50,24 @@ def _titles() -> frozenset[str]:
 
 def fold(text: str) -> str:
     """Casefolded, diacritics stripped, punctuation turned into single spaces."""
-    folded = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
+    if text.isascii():
+        return " ".join(_NON_WORD.sub(" ", text.lower()).split())
+    # Decompose first (𝓐 → A), then casefold, then decompose what casefolding composed.
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold().translate(_LETTERS))
     plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return " ".join(_NON_WORD.sub(" ", plain).split())
 
 
+@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> tuple[str, ...]:
+    """A name part's folded words without titles (cached: names repeat across millions of records)."""
+    titles = _titles()
+    return tuple(w for w in fold(text).split() if w not in titles)
+
+
 def name_tokens(name: Name) -> tuple[str, ...]:
     """The name's words, folded, titles removed, sorted (token order carries no identity)."""
-    words = (w for part in name.parts for w in fold(part.text).split())
-    return tuple(sorted(w for w in words if w not in _titles()))
+    return tuple(sorted(w for part in name.parts for w in _words(part.text)))
 
 
 def name_key(name: Name) -> str | None:
@@ -74,7 +84,8 @@ def document_key(document: TravelDocument) -> str | None:
     """
     if not document.number:
         return None
-    number = "".join(ch for ch in fold(document.number) if ch.isalnum()).upper()
+    text = document.number if document.number.isascii() else fold(document.number)
+    number = "".join(ch for ch in text if ch.isalnum()).upper()
     if len(number) < _DOCUMENT_MIN or len(set(number)) == 1:
         return None
     return f"{document.issuing_country or '?'}:{number}"
@@ -89,7 +100,9 @@ def phone_key(value: str) -> str | None:
     national numbers are shorter than nine digits keys its two forms apart (a missed link, never a
     false one). Fewer than seven digits is not a phone number.
     """
-    digits = "".join(ch for ch in value if ch.isdigit())
+    digits = _NOT_DIGIT.sub("", value)
+    if not digits.isascii():  # Arabic-Indic and other digits: the same number
+        digits = "".join(str(unicodedata.digit(ch)) for ch in digits)
     if len(digits) < _PHONE_MIN:
         return None
     return digits[-_PHONE_DIGITS:]

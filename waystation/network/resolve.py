@@ -15,7 +15,7 @@ they share a document (a reused or borrowed document), or they were sighted in t
 (a message lists a person once: two ``ALI HASSAN`` in one booking are two people). A common name
 with no birth date merges on nothing but a document or a shared booking.
 
-Person ids are deterministic: a keyed digest of the person's strongest key (the smallest document
+Person ids are deterministic: a keyed digest (BLAKE2b) of the person's strongest key (the smallest document
 key, else name and birth date, else the first sighting id), so the same input gives the same ids
 whatever order the messages came in.
 """
@@ -23,13 +23,13 @@ whatever order the messages came in.
 from __future__ import annotations
 
 import hashlib
-import hmac
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from waystation.model import PartialDate, Sex
+from waystation.network.bulk import collector_paused
 from waystation.network.masking import mask_document
 from waystation.network.normalize import document_key, name_key
 from waystation.network.sightings import Sighting
@@ -181,6 +181,9 @@ class _Resolver:
     def __init__(self, sightings: list[Sighting]) -> None:
         self.sightings = sightings
         self.names = [name_key(s.traveller.name) for s in sightings]
+        self.documents = [
+            tuple(sorted({k for d in s.traveller.documents if (k := document_key(d))})) for s in sightings
+        ]
         self.clusters = _Clusters(sightings, [tuple(n.split()) if n else () for n in self.names])
         self.conflicts: list[ResolutionConflict] = []
 
@@ -203,9 +206,9 @@ class _Resolver:
 
     def by_documents(self) -> None:
         groups: dict[str, list[int]] = defaultdict(list)
-        for i, sighting in enumerate(self.sightings):
-            for key in {document_key(d) for d in sighting.traveller.documents} - {None}:
-                groups[str(key)].append(i)
+        for i, keys in enumerate(self.documents):
+            for key in keys:
+                groups[key].append(i)
         for key in sorted(groups):
             if len(groups[key]) > 1:
                 self.merge_group(MatchBasis.DOCUMENT, mask_document(key), groups[key])
@@ -254,6 +257,7 @@ class _Resolver:
             members[self.clusters.find(i)].append(i)
         anchors = {root: self.anchor(items) for root, items in members.items()}
         taken: set[str] = set()
+        key = secret if len(secret) <= 64 else hashlib.blake2b(secret).digest()
         persons: dict[str, Person] = {}
         person_of: dict[str, str] = {}
         for root in sorted(members, key=lambda r: members[r][0]):  # first sighting id decides a tie
@@ -261,16 +265,16 @@ class _Resolver:
             if anchor in taken:  # two clusters kept apart that share their strongest key
                 anchor = f"{anchor}#{self.sightings[members[root][0]].sighting_id}"
             taken.add(anchor)
-            person_id = "P-" + hmac.new(secret, anchor.encode("utf-8"), hashlib.sha256).hexdigest()[:16]
+            person_id = "P-" + hashlib.blake2b(anchor.encode("utf-8"), key=key, digest_size=8).hexdigest()
             persons[person_id] = self.person(person_id, root, members[root])
             for i in members[root]:
                 person_of[self.sightings[i].sighting_id] = person_id
         return Resolution(persons, person_of, tuple(self.conflicts))
 
     def anchor(self, items: list[int]) -> str:
-        documents = [document_key(d) for i in items for d in self.sightings[i].traveller.documents]
-        if found := sorted(k for k in documents if k):
-            return "doc:" + found[0]
+        documents = [k for i in items for k in self.documents[i]]
+        if documents:
+            return "doc:" + min(documents)
         named = [f"{self.names[i]}|{_dob_key(self.sightings[i].traveller.birth_date)}" for i in items]
         if found := sorted(
             k for i, k in zip(items, named, strict=True) if self.names[i] and "|None" not in k
@@ -279,12 +283,25 @@ class _Resolver:
         return "sighting:" + self.sightings[items[0]].sighting_id
 
     def person(self, person_id: str, root: int, items: list[int]) -> Person:
+        if len(items) == 1:  # most people are seen once: no merging of what they said
+            sighting = self.sightings[root]
+            traveller = sighting.traveller
+            date = traveller.birth_date
+            return Person(
+                person_id=person_id,
+                sighting_ids=(sighting.sighting_id,),
+                names=(traveller.name.full,) if traveller.name.parts else (),
+                birth_date=date if date is not None and date.year is not None else None,
+                sex=traveller.sex if traveller.sex in (Sex.MALE, Sex.FEMALE) else None,
+                nationalities=tuple(sorted(set(traveller.nationalities))),
+                documents=tuple(mask_document(k) for k in self.documents[root]),
+            )
         travellers = [self.sightings[i].traveller for i in items]
         dates = [
             t.birth_date for t in travellers if t.birth_date is not None and t.birth_date.year is not None
         ]
         sexes = {t.sex for t in travellers if t.sex in (Sex.MALE, Sex.FEMALE)}
-        documents = {document_key(d) for t in travellers for d in t.documents} - {None}
+        documents = {k for i in items for k in self.documents[i]}
         state = self.clusters.states.get(root)
         return Person(
             person_id=person_id,
@@ -295,7 +312,7 @@ class _Resolver:
             ),
             sex=next(iter(sexes)) if len(sexes) == 1 else None,
             nationalities=tuple(sorted({n for t in travellers for n in t.nationalities})),
-            documents=tuple(sorted(mask_document(str(k)) for k in documents)),
+            documents=tuple(sorted(mask_document(k) for k in documents)),
             matched_by=tuple(sorted(state.bases)) if state else (),
         )
 
@@ -306,9 +323,10 @@ def resolve_persons(sightings: Iterable[Sighting], *, secret: bytes = b"") -> Re
     ``secret`` keys the digest behind person ids (the deployment's secret, given by the service),
     so that an id cannot be turned back into the document number it was made from.
     """
-    unique = {s.sighting_id: s for s in sightings}
-    resolver = _Resolver([unique[key] for key in sorted(unique)])
-    resolver.by_documents()
-    resolver.by_name_and_birth_date()
-    resolver.by_booking()
-    return resolver.persons(secret)
+    with collector_paused():
+        unique = {s.sighting_id: s for s in sightings}
+        resolver = _Resolver([unique[key] for key in sorted(unique)])
+        resolver.by_documents()
+        resolver.by_name_and_birth_date()
+        resolver.by_booking()
+        return resolver.persons(secret)
