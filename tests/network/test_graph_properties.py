@@ -3,8 +3,8 @@ connected components against networkx on random graphs — here the reference is
 
 1. Random bookings → link graph, compared with a pairwise scan of every pair of persons.
 2. Groups (connected components) compared with a union-find over the reference pairs.
-3. Shortest explained paths on random graphs with hubs, compared with a plain BFS that counts
-   the shortest paths.
+3. Shortest explained paths on random graphs with group and hub nodes, compared with a plain BFS
+   that counts the shortest paths.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from waystation.network import (
     resolve_persons,
     travel_groups,
 )
-from waystation.network.graph import Hub, hub_id
+from waystation.network.graph import SharedValue, ValueRole, shared_id
 
 CARDS = [(f"{n:064x}", "VI", f"{n:04d}") for n in range(1, 4)]
 PHONES = ["+90 532 000 00 01", "+90 532 000 00 02", "+90 532 000 00 03", "+90 532 000 00 04"]
@@ -128,26 +128,30 @@ def _find(parent: dict[int, int], x: int) -> int:
 
 
 @settings(max_examples=150, deadline=None)
-@given(bookings(), st.integers(2, 6))
+@given(bookings(), st.integers(2, 6), st.integers(2, 6))
 def test_links_and_groups_match_a_pairwise_scan(
-    drawn: tuple[int, list[tuple[list[int], int | None, int | None, int, int]]], hub_limit: int
+    drawn: tuple[int, list[tuple[list[int], int | None, int | None, int, int]]], hub_limit: int, clique: int
 ) -> None:
     _, made = drawn
     sightings = collect_sightings(_messages(made))
     resolution = resolve_persons(sightings)
-    graph = build_link_graph(sightings, resolution, LinkConfig(hub_limit=hub_limit))
+    config = LinkConfig(hub_limit=hub_limit, clique_limit=min(clique, hub_limit))
+    graph = build_link_graph(sightings, resolution, config)
     index = {pid: int(p.names[0].split()[1].removeprefix("PERSON")) for pid, p in resolution.persons.items()}
     assert len(index) == len({i for who, *_ in made for i in who})  # one person each, never merged
 
     got: set[tuple[int, int, LinkKind]] = set()
-    for a, b, data in graph.graph.edges(data=True):
-        if a in index and b in index:
-            for link in data["links"]:
+    for a in index:
+        for b, links in graph.neighbours(a).items():  # cliques and group nodes alike
+            for link in links:
                 x, y = sorted((index[a], index[b]))
                 got.add((x, y, link.kind))
                 assert link.evidence_of(a)
                 assert link.evidence_of(b)
+            assert graph.links(a, b) == links
     assert got == _reference(made, hub_limit)
+    edges = sum(1 for a, b in graph.graph.edges if a in index and b in index)
+    assert edges <= len(made) * config.clique_limit**2  # no value costs more than its clique
 
     for kinds in ({LinkKind.CO_TRAVEL, LinkKind.BOOKING, LinkKind.REPEATED_CO_TRAVEL}, set(LinkKind)):
         parent = {i: i for i in index.values()}
@@ -163,51 +167,58 @@ def test_links_and_groups_match_a_pairwise_scan(
         )
 
 
+Drawn = tuple[int, list[tuple[int, int, LinkKind]], list[list[int]], list[list[int]]]
+
+
 @st.composite
-def graphs(draw: st.DrawFn) -> tuple[int, list[tuple[int, int, LinkKind]], list[list[int]]]:
+def graphs(draw: st.DrawFn) -> Drawn:
     n = draw(st.integers(2, 14))
     pairs = [(a, b) for a in range(n) for b in range(a + 1, n)]
     edges = draw(st.lists(st.tuples(st.sampled_from(pairs), st.sampled_from(list(LinkKind))), max_size=30))
-    hubs = draw(st.lists(st.lists(st.integers(0, n - 1), min_size=2, max_size=n, unique=True), max_size=2))
-    return n, [(a, b, kind) for (a, b), kind in edges], hubs
+    values = st.lists(st.lists(st.integers(0, n - 1), min_size=2, max_size=n, unique=True), max_size=2)
+    return n, [(a, b, kind) for (a, b), kind in edges], draw(values), draw(values)
 
 
-def _link_graph(n: int, edges: list[tuple[int, int, LinkKind]], hubs: list[list[int]]) -> LinkGraph:
+def _link_graph(
+    n: int, edges: list[tuple[int, int, LinkKind]], hubs: list[list[int]], groups: list[list[int]]
+) -> LinkGraph:
     import networkx as nx
 
     graph = nx.Graph()
     for a, b, kind in edges:
         links = graph.get_edge_data(f"P{a:02d}", f"P{b:02d}", {"links": ()})["links"]
         graph.add_edge(f"P{a:02d}", f"P{b:02d}", links=(*links, Link(kind, f"v{a}-{b}", "t")))
-    made: dict[str, Hub] = {}
-    for h, members in enumerate(hubs):
-        node = hub_id(LinkKind.PHONE, f"h{h}")
-        made[node] = Hub(node, LinkKind.PHONE, f"+90*{h}", f"h{h}", len(members))
-        for m in members:
-            graph.add_edge(node, f"P{m:02d}", links=(Link(LinkKind.PHONE, f"+90*{h}", f"h{h}"),))
+    made: dict[str, SharedValue] = {}
+    for role, kind, values in (
+        (ValueRole.HUB, LinkKind.PHONE, hubs),
+        (ValueRole.GROUP, LinkKind.CARD, groups),
+    ):
+        for h, members in enumerate(values):
+            node = shared_id(role, kind, f"h{h}")
+            made[node] = SharedValue(node, role, kind, f"*{h}", f"h{h}", len(members))
+            for m in members:
+                graph.add_edge(node, f"P{m:02d}", links=(Link(kind, f"*{h}", f"h{h}"),))
     persons = {f"P{i:02d}": Person(f"P{i:02d}", (f"s{i}",), (f"NAME {i}",)) for i in range(n)}
     return LinkGraph(graph, persons, made)
 
 
 def _bfs(
-    n: int,
-    edges: list[tuple[int, int, LinkKind]],
-    hubs: list[list[int]],
-    kinds: set[LinkKind],
-    through: bool,
-    source: int,
+    drawn: Drawn, kinds: set[LinkKind], through: bool, source: int
 ) -> tuple[dict[int, int], dict[int, int]]:
     """Hop counts and the number of shortest paths from ``source``, by plain BFS."""
+    n, edges, hubs, groups = drawn
     adjacent: dict[int, set[int]] = {i: set() for i in range(n)}
     for a, b, kind in edges:
         if kind in kinds:
             adjacent[a].add(b)
             adjacent[b].add(a)
-    if through and LinkKind.PHONE in kinds:
-        for members in hubs:
-            for a, b in combinations(members, 2):
-                adjacent[a].add(b)
-                adjacent[b].add(a)
+    shared = (hubs if through and LinkKind.PHONE in kinds else []) + (
+        groups if LinkKind.CARD in kinds else []
+    )
+    for members in shared:
+        for a, b in combinations(members, 2):
+            adjacent[a].add(b)
+            adjacent[b].add(a)
     distance, count = {source: 0}, {source: 1}
     queue = deque([source])
     while queue:
@@ -232,22 +243,22 @@ def _bfs(
     st.integers(1, 4),
 )
 def test_shortest_paths_match_a_plain_bfs(
-    drawn: tuple[int, list[tuple[int, int, LinkKind]], list[list[int]]],
+    drawn: Drawn,
     source: int,
     max_hops: int,
     kinds: set[LinkKind],
     through: bool,
     limit: int,
 ) -> None:
-    n, edges, hubs = drawn
+    n = drawn[0]
     source %= n
-    graph = _link_graph(n, edges, hubs)
+    graph = _link_graph(*drawn)
     subjects = [Subject(f"P{i:02d}", SubjectStatus.CONFIRMED, f"C-{i}") for i in range(n)]
     result = paths_to_subjects(
         graph, f"P{source:02d}", subjects, Purpose("test", "CASE-1"),
         max_hops=max_hops, kinds=kinds, through_hubs=through, paths_per_subject=limit,
     )  # fmt: skip
-    distance, count = _bfs(n, edges, hubs, kinds, through, source)
+    distance, count = _bfs(drawn, kinds, through, source)
     expected = {t: min(limit, count[t]) for t, d in distance.items() if 0 < d <= max_hops}
     got: dict[int, int] = {}
     for path in result.paths:

@@ -13,10 +13,13 @@ from waystation.network import (
     LinkConfig,
     LinkGraph,
     LinkKind,
+    Purpose,
     Resolution,
     build_link_graph,
     collect_sightings,
+    neighbourhood,
     resolve_persons,
+    travel_groups,
 )
 
 
@@ -100,11 +103,11 @@ def test_agency_phone_is_a_hub_not_sixty_four_squared_links(gaziantep: tuple[Lin
     assert len(through) == 64  # 63 others on the hub, and Karim by his own phone
     assert [lk.kind for lk in through[selin]] == [LinkKind.PHONE]
     stats = graph.stats()
-    assert (stats["hubs"], stats["hub_edges"], stats["links_phone"]) == (1, 64, 1)
+    assert (stats["hubs"], stats["groups"], stats["value_edges"], stats["links_phone"]) == (1, 0, 64, 1)
 
 
 def test_hub_limit_and_link_kinds_filter(gaziantep: tuple[LinkGraph, Resolution]) -> None:
-    graph, resolution = _build(scenario.messages(), LinkConfig(hub_limit=3))
+    graph, resolution = _build(scenario.messages(), LinkConfig(hub_limit=3, clique_limit=2))
     karim = scenario.person_named(resolution, "KARIM BENALI")
     card_hub = [h for h in graph.hubs.values() if h.kind is LinkKind.CARD]
     assert [h.persons for h in card_hub] == [4]
@@ -120,6 +123,7 @@ def test_config_problems_are_reported_together() -> None:
     assert error.value.problems == (
         "hub_limit must be at least 2, not 1",
         "evidence_per_side must be at least 1, not 0",
+        "clique_limit (8) must not exceed hub_limit or booking_hub_limit",
     )
 
 
@@ -190,3 +194,25 @@ def test_same_booking_on_different_flights_is_a_booking_link_not_co_travel() -> 
     (link,) = graph.links(ahmet, aylin)
     assert (link.kind, link.shown) == (LinkKind.BOOKING, "SPL1T9")
     assert [e.sighting_id for e in link.evidence_of(ahmet, aylin)] == ["API-1|1", "API-2|1"]
+
+
+def test_a_large_group_booking_is_one_group_node_not_a_clique() -> None:
+    flight = leg("TK2246", "IST", "HTY", "2026-03-14T18:00", "2026-03-14T19:25")
+    party = [traveller(str(i), "YOLCU", f"NUMARA{chr(65 + i)}", dob=f"19{70 + i}-01-01") for i in range(12)]
+    graph, resolution = _build([push("PNR-G", [booking("GRP12X", party, [flight])])])
+    ids = sorted(resolution.persons)
+    (group,) = graph.values.values()
+    assert (group.role.value, group.kind, group.persons) == ("group", LinkKind.CO_TRAVEL, 12)
+    assert group.shown == "TK2246 2026-03-14 IST-HTY in GRP12X"
+    assert graph.graph.number_of_edges() == 12  # a star, not 66 pairs
+    assert sorted(graph.neighbours(ids[0])) == ids[1:]
+    (link,) = graph.links(ids[0], ids[5])
+    assert link.kind is LinkKind.CO_TRAVEL
+    assert [e.sighting_id for e in link.evidence_of(ids[0])] == [resolution.persons[ids[0]].sighting_ids[0]]
+    assert graph.hubs == {}
+    stats = graph.stats()
+    assert (stats["groups"], stats["value_edges"], stats["person_edges"]) == (1, 12, 0)
+    assert travel_groups(graph) == [frozenset(ids)]
+    exported = neighbourhood(graph, ids[0], Purpose("analyst.aydin"))
+    assert sorted(data["kind"] for _, data in exported.graph.nodes(data=True)) == ["group"] + ["person"] * 12
+    assert exported.audit.disclosed == tuple(ids)

@@ -6,7 +6,7 @@ The stages, each a module::
     resolve     sightings → persons (document; name + birth date; name in the same booking)
     journeys    a person's legs → journeys with transits and breaks
     build       persons → link graph, by hash joins on booking, phone, e-mail, address, card,
-                document and co-travel keys; values shared too widely become hubs
+                document and co-travel keys; large groups and hubs become nodes (graph)
     paths       shortest explained paths to subjects      ┐ purpose-limited: beyond one hop
     alerts      network alert candidates for a flight     │ needs a case number; each query
     export      a neighbourhood as GraphML / Cytoscape    ┘ returns its audit record
@@ -18,7 +18,7 @@ Pure: model objects in, result objects out; the service stores, audits and shows
 from waystation.network.alerts import AlertResult, NetworkAlertCandidate, network_alert_candidates
 from waystation.network.build import LinkConfig, build_link_graph
 from waystation.network.export import Neighbourhood, neighbourhood, to_cytoscape, to_graphml
-from waystation.network.graph import Hub, LinkGraph
+from waystation.network.graph import LinkGraph, SharedValue, ValueRole
 from waystation.network.groups import TRAVEL_KINDS, communities, travel_groups
 from waystation.network.journeys import (
     Itinerary,
@@ -40,7 +40,6 @@ __all__ = [
     "AlertResult",
     "Evidence",
     "ExplainedPath",
-    "Hub",
     "Itinerary",
     "Journey",
     "JourneyLeg",
@@ -59,12 +58,14 @@ __all__ = [
     "QueryKind",
     "Resolution",
     "ResolutionConflict",
+    "SharedValue",
     "Sighting",
     "SourceKind",
     "Stop",
     "StopKind",
     "Subject",
     "SubjectStatus",
+    "ValueRole",
     "build_itineraries",
     "build_link_graph",
     "collect_sightings",

@@ -1,27 +1,31 @@
 """Building the link graph by hash joins: group sightings on each key, never compare them in pairs.
 
 Every sighting yields its keys (booking locator, phone, e-mail, address, card hash, document);
-sightings are grouped on ``(kind, key)`` and each group becomes links between the *persons* in
-it. The work is linear in the number of keys plus the number of links made. The one quadratic
-step, a group's pairs, is bounded by the hub rule:
+sightings are grouped on ``(kind, key)`` and each group joins the *persons* in it. The work is
+linear in the number of keys plus the number of edges made, and the edges are bounded by size:
 
-    a value shared by more than ``hub_limit`` persons (``booking_hub_limit`` for a booking, since
-    a group booking holds up to 99 names) is a hub: one node with an edge to each person, no
-    person-to-person links.
+    up to ``clique_limit`` persons share a value: an edge between every two (at most 28 for 8);
+    up to ``hub_limit`` (``booking_hub_limit`` for a booking, which holds up to 99 names): a
+    group node with an edge to each person, passed through as one hop;
+    more: a hub node with an edge to each person, passed through only on request.
 
-Co-travel comes from the same groups: two persons of one booking who share a leg flew together.
-Repeated co-travel is found by keying each person on every *pair* of flights they took on
-different days (a flight is designator plus day), so two persons sharing a key were on the same
-flights on at least two days; the days of all their shared keys must reach ``min_co_travel_days``.
-Only persons who flew on that many days take part (nobody else could be linked), persons with
-more than ``max_flights_for_co_travel`` flights (crew, commuters) and crew sightings are left out,
-and a pair of flights shared by more than ``hub_limit`` of the persons taking part is a hub.
+So no value ever costs more than ``clique_limit²/2`` edges, and a 10,000-booking agency phone
+costs 10,000 edges, not 50 million (see ``network.graph``).
+
+Two persons in one booking who share a leg flew together (CO_TRAVEL, on the shared legs);
+otherwise they are only in the same booking (BOOKING). Repeated co-travel is found by keying each
+person on every *pair* of flights they took on different days (a flight is designator plus day),
+so two persons sharing a key were on the same flights on at least two days; the days of all
+their shared keys must reach ``min_co_travel_days``. Only persons who flew on that many days take
+part (nobody else could be linked), persons with more than ``max_flights_for_co_travel`` flights
+(crew, commuters) and crew sightings are left out, and a pair of flights shared by more than
+``hub_limit`` of the persons taking part is a hub.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import combinations
@@ -31,8 +35,8 @@ import networkx as nx
 from waystation.exc import ConfigError
 from waystation.model import Leg, TravellerRole
 from waystation.network.bulk import collector_paused
-from waystation.network.graph import Hub, LinkGraph, hub_id
-from waystation.network.links import Evidence, Link, LinkKind, seen_at, sighting_keys
+from waystation.network.graph import LinkGraph, SharedValue, ValueRole, shared_id
+from waystation.network.links import Evidence, Link, LinkKind, seen_at, shown_at, sighting_keys
 from waystation.network.masking import digest
 from waystation.network.resolve import Resolution
 from waystation.network.sightings import Sighting
@@ -49,6 +53,7 @@ _SLOTS = 64  # values of one kind per sighting that can link (a group entry pack
 class LinkConfig:
     """The knobs of link building (documented in docs/network.md)."""
 
+    clique_limit: int = 8
     hub_limit: int = 30
     booking_hub_limit: int = 100
     min_co_travel_days: int = 3
@@ -60,6 +65,7 @@ class LinkConfig:
         problems = [
             f"{name} must be at least {low}, not {getattr(self, name)}"
             for name, low in (
+                ("clique_limit", 2),
                 ("hub_limit", 2),
                 ("booking_hub_limit", 2),
                 ("min_co_travel_days", 2),
@@ -68,6 +74,10 @@ class LinkConfig:
             )
             if getattr(self, name) < low
         ]
+        if self.clique_limit > min(self.hub_limit, self.booking_hub_limit):
+            problems.append(
+                f"clique_limit ({self.clique_limit}) must not exceed hub_limit or booking_hub_limit"
+            )
         if problems:
             raise ConfigError(problems)
 
@@ -114,21 +124,22 @@ class _Builder:
         self.config = config
         self.legs = _Legs()
         self.edges: dict[tuple[str, str], list[Link]] = defaultdict(list)
-        self.hubs: dict[str, Hub] = {}
-        self.hub_members: dict[str, list[str]] = {}
+        self.values: dict[str, SharedValue] = {}
+        self.value_links: dict[str, tuple[Link, list[str]]] = {}
 
     def tag(self, text: str) -> str:
         return digest(text, self.config.secret)
 
-    def proof(self, codes: list[int], kind: LinkKind) -> tuple[str, tuple[Evidence, ...]]:
-        """The masked value and the first ``evidence_per_side`` places where it was seen."""
-        shown, found = "", []
+    def proof(self, codes: list[int], kind: LinkKind) -> tuple[Evidence, ...]:
+        """The first ``evidence_per_side`` places where one person showed the value."""
+        found = []
         for code in codes[: self.config.evidence_per_side]:
             sighting = self.sightings[code // _SLOTS]
-            seen, where = seen_at(sighting, kind, code % _SLOTS)
-            shown = shown or seen
-            found.append(Evidence(sighting.sighting_id, where))
-        return shown, tuple(found)
+            found.append(Evidence(sighting.sighting_id, seen_at(sighting, kind, code % _SLOTS)))
+        return tuple(found)
+
+    def shown(self, code: int, kind: LinkKind) -> str:
+        return shown_at(self.sightings[code // _SLOTS], kind, code % _SLOTS)
 
     def link_group(self, kind: LinkKind, key: str, codes: list[int]) -> None:
         """Link the persons whose sightings share ``key`` (``codes``: sighting index and value position)."""
@@ -138,24 +149,29 @@ class _Builder:
         if len(by_person) < 2:
             return
         limit = self.config.booking_hub_limit if kind is LinkKind.BOOKING else self.config.hub_limit
+        tag = self.tag(f"{kind.value}:{key}")
         if len(by_person) > limit:
-            shown, _ = self.proof(codes[:1], kind)
-            self.add_hub(kind, shown, self.tag(f"{kind.value}:{key}"), sorted(by_person))
+            self.add_value(ValueRole.HUB, Link(kind, self.shown(codes[0], kind), tag), sorted(by_person))
             return
-        proofs = {p: self.proof(items, kind) for p, items in by_person.items()}
+        evidence = {p: self.proof(items, kind) for p, items in by_person.items()}
         if kind is LinkKind.BOOKING:
             members = {p: [code // _SLOTS for code in items] for p, items in by_person.items()}
-            self.booking_group(key, members, {p: e for p, (_, e) in proofs.items()})
+            self.booking_group(key, members, evidence)
             return
-        shown = next(s for s, _ in proofs.values() if s)
-        link = Link(kind, shown, self.tag(f"{kind.value}:{key}"), {p: e for p, (_, e) in proofs.items()})
-        for pair in combinations(sorted(by_person), 2):
+        self.join(Link(kind, self.shown(codes[0], kind), tag, evidence), sorted(by_person))
+
+    def join(self, link: Link, persons: list[str]) -> None:
+        """A clique up to ``clique_limit`` persons, a group node above (see the module docstring)."""
+        if len(persons) > self.config.clique_limit:
+            self.add_value(ValueRole.GROUP, link, persons)
+            return
+        for pair in combinations(persons, 2):
             self.edges[pair].append(link)
 
-    def add_hub(self, kind: LinkKind, shown: str, tag: str, persons: list[str]) -> None:
-        node = hub_id(kind, tag)
-        self.hubs[node] = Hub(node, kind, shown, tag, len(persons))
-        self.hub_members[node] = persons
+    def add_value(self, role: ValueRole, link: Link, persons: list[str]) -> None:
+        node = shared_id(role, link.kind, link.tag)
+        self.values[node] = SharedValue(node, role, link.kind, link.shown, link.tag, len(persons))
+        self.value_links[node] = (link, persons)
 
     def booking_group(
         self, locator: str, by_person: dict[str, list[int]], evidence: dict[str, tuple[Evidence, ...]]
@@ -172,14 +188,14 @@ class _Builder:
             )
             classes[legs].append(person)
         keys = sorted(classes, key=lambda c: classes[c][0])
+        if len(keys) == 1 and keys[0]:  # all on the same legs, as in most bookings
+            self.join(self.co_travel_link(locator, keys[0], evidence), classes[keys[0]])
+            return
         for n, first in enumerate(keys):
             for second in keys[n:]:
                 shared = first & second
                 if shared:
-                    text = ", ".join(_leg_text(k) for k in sorted(shared, key=lambda k: (str(k[1]), k[0])))
-                    days = len({k[1] for k in shared})
-                    tag = self.tag(f"co_travel:{locator}:{text}")
-                    link = Link(LinkKind.CO_TRAVEL, f"{text} in {locator}", tag, evidence, days)
+                    link = self.co_travel_link(locator, shared, evidence)
                 else:
                     link = Link(LinkKind.BOOKING, locator, self.tag(f"booking:{locator}"), evidence)
                 if first is second:
@@ -188,6 +204,19 @@ class _Builder:
                     pairs = [(a, b) if a < b else (b, a) for a in classes[first] for b in classes[second]]
                 for pair in pairs:
                     self.edges[pair].append(link)
+
+    def co_travel_link(
+        self, locator: str, legs: frozenset[LegKey], evidence: dict[str, tuple[Evidence, ...]]
+    ) -> Link:
+        text = ", ".join(_leg_text(k) for k in sorted(legs, key=lambda k: (str(k[1]), k[0])))
+        days = len({k[1] for k in legs})
+        return Link(
+            LinkKind.CO_TRAVEL,
+            f"{text} in {locator}",
+            self.tag(f"co_travel:{locator}:{text}"),
+            evidence,
+            days,
+        )
 
     def by_keys(self) -> None:
         groups: dict[LinkKind, dict[str, int | list[int]]] = defaultdict(dict)
@@ -235,9 +264,8 @@ class _Builder:
                 continue
             if len(persons) > self.config.hub_limit:
                 shown = f"{first[0]} {first[1]} + {second[0]} {second[1]}"
-                self.add_hub(
-                    LinkKind.REPEATED_CO_TRAVEL, shown, self.tag(f"repeated:{shown}"), sorted(persons)
-                )
+                link = Link(LinkKind.REPEATED_CO_TRAVEL, shown, self.tag(f"repeated:{shown}"))
+                self.add_value(ValueRole.HUB, link, sorted(persons))
                 continue
             for pair in combinations(sorted(persons), 2):
                 shared[pair].update((first, second))
@@ -257,12 +285,17 @@ class _Builder:
     def graph(self, resolution: Resolution) -> LinkGraph:
         """Only linked persons become nodes (a million lone travellers would cost memory for nothing)."""
         graph = nx.Graph()
-        graph.add_edges_from((a, b, {"links": tuple(links)}) for (a, b), links in self.edges.items())
-        self.edges.clear()
-        for node, hub in self.hubs.items():
-            link = Link(hub.kind, hub.shown, hub.tag)
-            graph.add_edges_from((node, person, {"links": (link,)}) for person in self.hub_members[node])
-        return LinkGraph(graph, resolution.persons, dict(self.hubs))
+        graph.add_edges_from(self.drain())
+        for node, (link, persons) in self.value_links.items():
+            graph.add_edges_from((node, person, {"links": (link,)}) for person in persons)
+        self.value_links.clear()
+        return LinkGraph(graph, resolution.persons, dict(self.values))
+
+    def drain(self) -> Iterator[tuple[str, str, dict[str, tuple[Link, ...]]]]:
+        """The edges, each freed as it is handed over, so the two copies never coexist whole."""
+        while self.edges:
+            (a, b), links = self.edges.popitem()
+            yield a, b, {"links": tuple(links)}
 
 
 def build_link_graph(

@@ -20,7 +20,7 @@ from typing import Any
 
 import networkx as nx
 
-from waystation.network.graph import LinkGraph, is_hub
+from waystation.network.graph import LinkGraph, is_hub, is_shared
 from waystation.network.links import Link, LinkKind
 from waystation.network.paths import reach
 from waystation.network.purpose import NetworkQueryAudit, Purpose, QueryKind, Subject, authorise, make_audit
@@ -56,9 +56,14 @@ def _edge(graph: LinkGraph, a: str, b: str, links: tuple[Link, ...]) -> dict[str
 
 
 def _node(graph: LinkGraph, node: str, hops: int, subjects: dict[str, Subject]) -> dict[str, Any]:
-    if is_hub(node):
-        hub = graph.hubs[node]
-        return {"kind": "hub", "label": graph.label(node), "hops": hops, "shared_by": hub.persons}
+    if is_shared(node):
+        value = graph.values[node]
+        return {
+            "kind": value.role.value,
+            "label": graph.label(node),
+            "hops": hops,
+            "shared_by": value.persons,
+        }
     person = graph.persons[node]
     subject = subjects.get(node)
     return {
@@ -84,8 +89,9 @@ def neighbourhood(
     subjects: Iterable[Subject] = (),
     at: datetime | None = None,
 ) -> Neighbourhood:
-    """The persons within ``hops`` of ``person_id``, every link between them, and (with
-    ``through_hubs``) the hubs that join them."""
+    """The persons within ``hops`` of ``person_id``, every link between them, the group nodes
+    that join them and (with ``through_hubs``) the hubs. A shared-value node's ``hops`` is that of
+    the first person through whom it was reached."""
     authorise(purpose, hops)
     marks = {s.person_id: s for s in subjects}
     reached = reach(graph, person_id, hops, kinds=kinds, through_hubs=through_hubs)
@@ -100,9 +106,9 @@ def neighbourhood(
                 continue
             if other in out and not out.has_edge(node, other):
                 out.add_edge(node, other, **_edge(graph, node, other, links))
-            elif through_hubs and is_hub(other):
+            elif is_shared(other) and (through_hubs or not is_hub(other)):
                 if other not in out:
-                    out.add_node(other, **_node(graph, other, reached.distance[node] + 1, marks))
+                    out.add_node(other, **_node(graph, other, reached.distance[node], marks))
                 out.add_edge(node, other, **_edge(graph, node, other, links))
     record = make_audit(
         QueryKind.NEIGHBOURHOOD,
@@ -111,7 +117,7 @@ def neighbourhood(
         through_hubs=through_hubs,
         started_from=[person_id],
         subjects=len(marks),
-        disclosed=[n for n in out.nodes if not is_hub(n)],
+        disclosed=[n for n in out.nodes if not is_shared(n)],
         at=at,
     )
     return Neighbourhood(out, record)

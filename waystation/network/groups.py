@@ -2,8 +2,9 @@
 
 Only the travel kinds join a group by default — same booking, co-travel, repeated co-travel —
 because a group is *who travelled together*; shared phones or cards are network links, examined
-through the purpose-limited path queries instead. Hubs never join a group: a 150-seat charter
-booking or an agency phone is not a group of companions.
+through the purpose-limited path queries instead. A group node (a booking of more than
+``clique_limit`` travellers) joins its members as its clique would; hubs never join a group: a
+150-seat charter booking or an agency phone is not a group of companions.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 import networkx as nx
 
-from waystation.network.graph import LinkGraph, is_hub
+from waystation.network.graph import LinkGraph, is_hub, is_shared
 from waystation.network.links import LinkKind
 
 __all__ = ["TRAVEL_KINDS", "communities", "travel_groups"]
@@ -26,15 +27,16 @@ def _travel_graph(graph: LinkGraph, kinds: Collection[LinkKind], persons: Collec
     keep = None if persons is None else frozenset(persons)
     sub = nx.Graph()
     for a, b, data in graph.graph.edges(data=True):
-        if is_hub(a) or is_hub(b) or (keep is not None and (a not in keep or b not in keep)):
+        if is_hub(a) or is_hub(b) or not any(link.kind in wanted for link in data["links"]):
             continue
-        if any(link.kind in wanted for link in data["links"]):
+        if keep is None or ((a in keep or is_shared(a)) and (b in keep or is_shared(b))):
             sub.add_edge(a, b)
     return sub
 
 
 def _ordered(groups: list[frozenset[str]], min_size: int) -> list[frozenset[str]]:
-    return sorted((g for g in groups if len(g) >= min_size), key=lambda g: (-len(g), min(g)))
+    persons = (frozenset(n for n in g if not is_shared(n)) for g in groups)
+    return sorted((g for g in persons if len(g) >= min_size), key=lambda g: (-len(g), min(g)))
 
 
 def travel_groups(
@@ -67,6 +69,6 @@ def communities(
     """
     sub = _travel_graph(graph, kinds, persons)
     for a, b in sub.edges:
-        sub[a][b]["weight"] = len(graph.links(a, b))
+        sub[a][b]["weight"] = len(graph.graph[a][b]["links"])
     found = nx.community.louvain_communities(sub, weight="weight", seed=seed)
     return _ordered([frozenset(c) for c in found], min_size)

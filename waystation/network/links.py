@@ -19,7 +19,7 @@ from waystation.network.masking import mask_address, mask_card, mask_document, m
 from waystation.network.normalize import address_key, document_key, email_key, phone_key
 from waystation.network.sightings import Sighting
 
-__all__ = ["READERS", "Evidence", "Link", "LinkKind", "Reader", "seen_at", "sighting_keys"]
+__all__ = ["READERS", "Evidence", "Link", "LinkKind", "Reader", "seen_at", "shown_at", "sighting_keys"]
 
 
 class LinkKind(StrEnum):
@@ -175,8 +175,14 @@ def sighting_keys(sighting: Sighting) -> Iterator[tuple[LinkKind, int, str]]:
                 yield kind, position, key
 
 
-def seen_at(sighting: Sighting, kind: LinkKind, position: int) -> tuple[str, Locator | None]:
-    """The masked value at ``position`` among the sighting's values of ``kind``, and where it was read."""
+def seen_at(sighting: Sighting, kind: LinkKind, position: int) -> Locator | None:
+    """Where the value at ``position`` among the sighting's values of ``kind`` was read."""
+    reader = READERS[kind]
+    return reader.where(sighting, reader.values(sighting)[position])
+
+
+def shown_at(sighting: Sighting, kind: LinkKind, position: int) -> str:
+    """The masked form of the value at ``position`` among the sighting's values of ``kind``."""
     reader = READERS[kind]
     value = reader.values(sighting)[position]
-    return reader.shown(value, reader.key(value) or ""), reader.where(sighting, value)
+    return reader.shown(value, reader.key(value) or "")

@@ -9,6 +9,7 @@ still be told apart (``digest``). Unmasking is a store-side act, with approval a
 from __future__ import annotations
 
 import hashlib
+import re
 
 from waystation.model import Address
 
@@ -35,7 +36,7 @@ def _keep_ends(text: str, head: int, tail: int) -> str:
 
 def mask_phone(value: str) -> str:
     """``+90 532 123 45 67`` → ``+90*******67``: the country prefix and the last two digits."""
-    digits = "".join(ch for ch in value if ch.isdigit())
+    digits = re.sub(r"\D+", "", value)
     plus = "+" if value.strip().startswith("+") else ""
     return plus + _keep_ends(digits, 2 if plus else 0, 2)
 
