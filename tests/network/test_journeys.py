@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests.network import scenario
 from tests.network.builders import booking, leg, manifest, push, traveller
-from waystation.model import Manifest, PnrPush
+from waystation.model import Leg, Manifest, PnrPush
 from waystation.network import (
     Itinerary,
     SourceKind,
@@ -134,3 +137,41 @@ def test_copies_merge_keep_the_best_times_and_drop_cancelled_and_undated_legs() 
     assert only.leg.arrival == datetime(2026, 3, 14, 15, 40)
     assert only.sighting_ids == ("CSV|1", "P1|ABC123|1")
     assert [u.leg.flight for u in itinerary.undated] == ["TK9999"]
+
+
+@st.composite
+def _legs(draw: st.DrawFn) -> list[Leg]:
+    airports = ["IST", "GZT", "HTY", "CDG"]
+    found = []
+    for n in range(draw(st.integers(1, 6))):
+        day = draw(st.integers(1, 20))
+        origin, destination = draw(st.permutations(airports))[:2]
+        if draw(st.booleans()):
+            hour = draw(st.integers(0, 20))
+            found.append(leg(f"TK{n}", origin, destination, f"2026-03-{day:02d}T{hour:02d}:00",
+                             f"2026-03-{day:02d}T{hour + 2:02d}:30"))  # fmt: skip
+        else:
+            found.append(leg(f"TK{n}", origin, destination, f"2026-03-{day:02d}"))
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(_legs(), st.integers(1, 96))
+def test_journeys_partition_the_legs_and_stops_obey_max_stay(legs: list[Leg], hours: int) -> None:
+    max_stay = timedelta(hours=hours)
+    itinerary = _single([push("P1", [booking("ABC123", [traveller("1", "KAYA", "AHMET")], legs)])], max_stay)
+    flown = [j.leg.flight for journey in itinerary.journeys for j in journey.legs]
+    assert sorted(flown) == sorted(lg.flight for lg in legs)
+    assert len(itinerary.breaks) == len(itinerary.journeys) - 1
+    days = [j.day for journey in itinerary.journeys for j in journey.legs]
+    assert days == sorted(days)
+    for journey in itinerary.journeys:
+        for transit in journey.transits:
+            assert transit.kind is StopKind.TRANSIT
+            assert transit.at_least <= max_stay
+            assert transit.airport == transit.next_origin
+            assert transit.certain == (transit.at_most is not None and transit.at_most <= max_stay)
+            assert transit.split_ticket is False
+    for stop in itinerary.breaks:
+        assert stop.kind is StopKind.SURFACE or stop.at_least > max_stay
+        assert stop.at_most is None or stop.at_least <= stop.at_most
