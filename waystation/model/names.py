@@ -54,12 +54,18 @@ class NamePart:
 
 @dataclass(frozen=True, slots=True)
 class Name:
-    """A name in parts, with its role among the subject's names and its quality."""
+    """A name in parts, with its role among the subject's names and its quality.
+
+    ``script`` is the ISO 15924 code of the writing system (``Latn``, ``Arab``, ``Cyrl``…) when
+    known; ``note`` keeps what the list publisher said about this name ("previously listed as",
+    "call sign") because analysts read it when they weigh an alias.
+    """
 
     parts: tuple[NamePart, ...]
     role: NameRole = NameRole.PRIMARY
     quality: NameQuality = NameQuality.STRONG
     script: str | None = None
+    note: str | None = None
 
     @classmethod
     def from_parts(
