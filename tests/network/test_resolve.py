@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.network import scenario
-from tests.network.builders import leg, manifest, traveller
+from tests.network.builders import booking, leg, manifest, push, traveller
 from waystation.model import Manifest, Traveller
 from waystation.network import MatchBasis, collect_sightings, resolve_persons
 
@@ -91,3 +91,14 @@ def test_ambiguous_shorter_name_joins_nobody() -> None:
     messages = [manifest(f"MSG-{p.ref}", [FLIGHT], [p]) for p in people]
     resolution = resolve_persons(collect_sightings(messages))
     assert len(resolution.persons) == 3
+
+
+def test_one_push_may_hold_a_person_in_two_bookings() -> None:
+    """A split ticket pushed in one message: two bookings, one person."""
+    first = leg("TK1830", "CDG", "IST", "2026-03-14T07:10", "2026-03-14T11:45")
+    karim = traveller("1", "BENALI", "KARIM", dob="1994-02-11", passport="18AB34567", issuer="FRA")
+    pushed = push("PNR-ALL", [booking("KB7Q2X", [karim], [first]), booking("TK9ZZ1", [karim], [FLIGHT])])
+    resolution = resolve_persons(collect_sightings([pushed]))
+    (person,) = resolution.persons.values()
+    assert person.sighting_ids == ("PNR-ALL|KB7Q2X|1", "PNR-ALL|TK9ZZ1|1")
+    assert resolution.conflicts == ()

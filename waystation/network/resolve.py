@@ -11,9 +11,10 @@ Sightings are merged on three kinds of exact key, strongest first, with a union-
 A false merge puts an innocent traveller one hop from a listed subject, so a merge is refused —
 and recorded as a :class:`ResolutionConflict` — when the two sides contradict each other: both
 give birth dates that differ, both give different sexes (M/F), they share no name word although
-they share a document (a reused or borrowed document), or they were sighted in the same message
-(a message lists a person once: two ``ALI HASSAN`` in one booking are two people). A common name
-with no birth date merges on nothing but a document or a shared booking.
+they share a document (a reused or borrowed document), or they are two entries of one list (a
+manifest, or one booking of a PNR push, names a person once: two ``ALI HASSAN`` in one booking are
+two people; the same person in two bookings of one push is not refused). A common name with no
+birth date merges on nothing but a document or a shared booking.
 
 Person ids are deterministic: a keyed digest (BLAKE2b) of the person's strongest key (the smallest document
 key, else name and birth date, else the first sighting id), so the same input gives the same ids
@@ -106,7 +107,7 @@ class _State:
     dates: set[PartialDate]
     sexes: set[Sex]
     words: set[str]
-    messages: set[str]
+    lists: set[str]
     bases: set[MatchBasis]
 
 
@@ -137,7 +138,7 @@ class _Clusters:
                 dates={date} if date is not None and date.year is not None else set(),
                 sexes={traveller.sex} if traveller.sex in (Sex.MALE, Sex.FEMALE) else set(),
                 words={w for w in self.tokens[root] if len(w) > 1},
-                messages={self.sightings[root].message_ref},
+                lists={self.sightings[root].listing},
                 bases=set(),
             )
             self.states[root] = found
@@ -146,8 +147,8 @@ class _Clusters:
     def refusal(self, a: int, b: int, basis: MatchBasis) -> str | None:
         """Why roots ``a`` and ``b`` must stay apart, or ``None`` when they may merge."""
         sa, sb = self.state(a), self.state(b)
-        if sa.messages & sb.messages:
-            return "both sighted in the same message"
+        if sa.lists & sb.lists:
+            return "both in the same passenger list"
         if any(not _dates_agree(x, y) for x in sa.dates for y in sb.dates):
             return "birth dates differ"
         if len(sa.sexes | sb.sexes) > 1:
@@ -165,11 +166,11 @@ class _Clusters:
         if reason is not None:
             return reason
         sa, sb = self.state(ra), self.state(rb)
-        if len(sa.messages) < len(sb.messages):  # keep the bigger state, fold the smaller into it
+        if len(sa.lists) < len(sb.lists):  # keep the bigger state, fold the smaller into it
             ra, rb, sa, sb = rb, ra, sb, sa
         sa.dates |= sb.dates
         sa.words |= sb.words
-        sa.messages |= sb.messages
+        sa.lists |= sb.lists
         sa.sexes |= sb.sexes
         sa.bases |= sb.bases | {basis}
         self.parent[rb] = ra

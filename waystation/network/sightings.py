@@ -41,6 +41,17 @@ class Sighting:
     booking: Booking | None = None
 
     @property
+    def listing(self) -> str:
+        """The list this sighting is one entry of — the manifest, or the booking within a PNR push.
+
+        A list names each person once, so two sightings of one listing are two people (one push
+        may hold the same person in two bookings: a split ticket, a duplicate booking).
+        """
+        return (
+            self.message_ref if self.booking is None else f"{self.message_ref}|{self.booking.record_locator}"
+        )
+
+    @property
     def booking_locator(self) -> str | None:
         """The booking's record locator, from the PNR or from the API's ``RFF+AVF`` reference."""
         locator = self.booking.record_locator if self.booking else self.traveller.booking_ref
