@@ -66,7 +66,7 @@ def messages() -> list[Manifest | PnrPush]:
             [
                 _with_avf(karim_api, "TK9ZZ1"),
                 traveller(
-                    "2", "YILMAZ", "AYSE", dob="1990-04-04", sex="F", passport="U12345678", issuer="TUR"
+                    "2", "YILMAZ", "AYSE", dob="1990-04-04", sex="F", passport="U48213577", issuer="TUR"
                 ),
             ],
         ),
@@ -143,7 +143,7 @@ def messages() -> list[Manifest | PnrPush]:
         manifest(
             "API-TK1980-20260402",
             [leg("TK1980", "LHR", "IST", "2026-04-02T12:00", "2026-04-02T18:00")],
-            [traveller("1", "SMITH", "JOHN", dob="1975-01-01", sex="M", passport="U12345678", issuer="TUR")],
+            [traveller("1", "SMITH", "JOHN", dob="1975-01-01", sex="M", passport="U48213577", issuer="TUR")],
         ),
         push("PNR-TK2228-20260314-AGENCY", fillers, IST_GZT),
     ]

@@ -35,10 +35,15 @@ def test_name_key_ignores_order_and_case() -> None:
 @pytest.mark.parametrize(
     ("number", "country", "expected"),
     [
-        ("u 1234-5678", "TUR", "TUR:U12345678"),
+        ("u 4821-3577", "TUR", "TUR:U48213577"),
         ("18AB34567", "FRA", "FRA:18AB34567"),
         ("18AB34567", None, "?:18AB34567"),
-        ("0000000", "TUR", None),  # a placeholder, not a number
+        ("0000000", "TUR", None),  # placeholders, not numbers
+        ("12345678", "USA", None),
+        ("123456789", "GBR", None),
+        ("X98765432", "DEU", None),
+        ("C01234567", "CHN", None),
+        ("13572468", "TUR", "TUR:13572468"),
         ("A12", "TUR", None),  # too short to link on
         (None, "TUR", None),
     ],

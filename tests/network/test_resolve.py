@@ -76,7 +76,7 @@ def test_reused_passport_is_two_people_and_a_recorded_conflict() -> None:
     assert ayse != john
     (conflict,) = resolution.conflicts
     assert conflict.basis is MatchBasis.DOCUMENT
-    assert conflict.shown == "TUR:U*******8"
+    assert conflict.shown == "TUR:U*******7"
     assert conflict.sighting_ids == ("API-TK1980-20260402|1", "API-TK2228-20260314|2")
     assert conflict.reason == "birth dates differ"
 
@@ -102,3 +102,17 @@ def test_one_push_may_hold_a_person_in_two_bookings() -> None:
     (person,) = resolution.persons.values()
     assert person.sighting_ids == ("PNR-ALL|KB7Q2X|1", "PNR-ALL|TK9ZZ1|1")
     assert resolution.conflicts == ()
+
+
+def test_a_key_shared_by_many_different_people_stops_being_tried() -> None:
+    people = [
+        traveller("1", f"KISI{i}", f"ISIM{i}", dob="1980-01-01", passport="K7730912", issuer="TUR")
+        for i in range(30)
+    ]
+    messages = [manifest(f"MSG-{i:02d}", [FLIGHT], [p]) for i, p in enumerate(people)]
+    resolution = resolve_persons(collect_sightings(messages))
+    assert len(resolution.persons) == 30
+    reasons = [c.reason for c in resolution.conflicts]
+    assert reasons == ["document shared by different names"] * 20 + [
+        "shared by more than 20 people: not used further"
+    ]

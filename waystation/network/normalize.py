@@ -12,6 +12,7 @@ Every function returns ``None`` when the value is too poor to link on (too short
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import cache, lru_cache
@@ -80,15 +81,31 @@ def document_key(document: TravelDocument) -> str | None:
     """``TUR:U12345678``: the number in upper-case letters and digits, with its issuing country.
 
     A number with no issuing country keys as ``?:NUMBER`` and so only meets other numbers that lack
-    one: "A1234567" from two different countries are two documents.
+    one: "A1234567" from two different countries are two documents. Placeholders (one repeated
+    character, or a run of consecutive digits after any letter prefix) key as nothing.
     """
     if not document.number:
         return None
     text = document.number if document.number.isascii() else fold(document.number)
     number = "".join(ch for ch in text if ch.isalnum()).upper()
-    if len(number) < _DOCUMENT_MIN or len(set(number)) == 1:
+    if len(number) < _DOCUMENT_MIN or _placeholder(number):
         return None
     return f"{document.issuing_country or '?'}:{number}"
+
+
+def _placeholder(number: str) -> bool:
+    """``0000000``, ``12345678``, ``987654321``: what test systems and careless agents type.
+
+    Real samples carry ``12345678`` for 260 different travellers; as a key it would make one person
+    of them, and as a link a hub of strangers.
+    """
+    if len(set(number)) == 1:
+        return True
+    digits = number.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    if len(digits) < _DOCUMENT_MIN or not digits.isdigit():
+        return False
+    steps = {(int(b) - int(a)) % 10 for a, b in itertools.pairwise(digits)}
+    return steps in ({1}, {9})
 
 
 def phone_key(value: str) -> str | None:

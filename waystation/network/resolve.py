@@ -38,6 +38,10 @@ from waystation.network.sightings import Sighting
 __all__ = ["MatchBasis", "Person", "Resolution", "ResolutionConflict", "resolve_persons"]
 
 _BOOKING_SUBSET_LIMIT = 200  # distinct names in one booking above which only exact names merge
+# A key that more people than this were kept apart on is a placeholder (a dummy document, a
+# common name with a default birth date): trying each new sighting against every one of them
+# would be quadratic, and none of the merges could be trusted.
+_PEOPLE_PER_KEY = 20
 
 
 class MatchBasis(StrEnum):
@@ -192,6 +196,11 @@ class _Resolver:
         """Merge a key's sightings; a sighting that contradicts a cluster tries the key's next one."""
         roots: list[int] = []
         for member in members:
+            if len(roots) > _PEOPLE_PER_KEY:
+                pair = (self.sightings[roots[0]].sighting_id, self.sightings[member].sighting_id)
+                reason = f"shared by more than {_PEOPLE_PER_KEY} people: not used further"
+                self.conflicts.append(ResolutionConflict(basis, shown, pair, reason))
+                return
             refused: str | None = None
             for position, root in enumerate(roots):
                 reason = self.clusters.union(root, member, basis)
