@@ -198,8 +198,8 @@ class _Resolver:
         for member in members:
             if len(roots) > _PEOPLE_PER_KEY:
                 pair = (self.sightings[roots[0]].sighting_id, self.sightings[member].sighting_id)
-                reason = f"shared by more than {_PEOPLE_PER_KEY} people: not used further"
-                self.conflicts.append(ResolutionConflict(basis, shown, pair, reason))
+                given_up = f"shared by more than {_PEOPLE_PER_KEY} people: not used further"
+                self.conflicts.append(ResolutionConflict(basis, shown, pair, given_up))
                 return
             refused: str | None = None
             for position, root in enumerate(roots):
