@@ -216,3 +216,16 @@ def test_a_large_group_booking_is_one_group_node_not_a_clique() -> None:
     exported = neighbourhood(graph, ids[0], Purpose("analyst.aydin"))
     assert sorted(data["kind"] for _, data in exported.graph.nodes(data=True)) == ["group"] + ["person"] * 12
     assert exported.audit.disclosed == tuple(ids)
+
+
+def test_a_large_booking_without_itinerary_is_a_booking_group_node() -> None:
+    party = [traveller(str(i), "YOLCU", f"NUMARA{chr(65 + i)}", dob=f"19{70 + i}-01-01") for i in range(10)]
+    graph, resolution = _build([push("PNR-NOLEGS", [booking("GRP10Z", party)])])
+    (group,) = graph.values.values()
+    assert (group.role.value, group.kind, group.shown, group.persons) == (
+        "group",
+        LinkKind.BOOKING,
+        "GRP10Z",
+        10,
+    )
+    assert graph.graph.number_of_edges() == 10

@@ -178,8 +178,10 @@ class _Builder:
     ) -> None:
         """One link per pair of the booking: CO_TRAVEL on the legs they share, else BOOKING.
 
-        Persons with the same legs form a class and share one link object, so a group booking
-        costs one link per class pair, not one per person pair.
+        Persons with the same legs form a class and share one link object. A booking of one class
+        (the usual case) is joined like any shared value: a clique, or a group node above
+        ``clique_limit``. A booking whose travellers fly different legs gets a clique, bounded by
+        ``booking_hub_limit``.
         """
         classes: dict[frozenset[LegKey], list[str]] = defaultdict(list)
         for person in sorted(by_person):
@@ -188,8 +190,10 @@ class _Builder:
             )
             classes[legs].append(person)
         keys = sorted(classes, key=lambda c: classes[c][0])
-        if len(keys) == 1 and keys[0]:  # all on the same legs, as in most bookings
-            self.join(self.co_travel_link(locator, keys[0], evidence), classes[keys[0]])
+        if len(keys) == 1:  # all on the same legs, as in most bookings: a clique or a group node
+            legs = keys[0]
+            booked = Link(LinkKind.BOOKING, locator, self.tag(f"booking:{locator}"), evidence)
+            self.join(self.co_travel_link(locator, legs, evidence) if legs else booked, classes[legs])
             return
         for n, first in enumerate(keys):
             for second in keys[n:]:
