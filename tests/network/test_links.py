@@ -220,7 +220,7 @@ def test_a_large_group_booking_is_one_group_node_not_a_clique() -> None:
 
 def test_a_large_booking_without_itinerary_is_a_booking_group_node() -> None:
     party = [traveller(str(i), "YOLCU", f"NUMARA{chr(65 + i)}", dob=f"19{70 + i}-01-01") for i in range(10)]
-    graph, resolution = _build([push("PNR-NOLEGS", [booking("GRP10Z", party)])])
+    graph, _ = _build([push("PNR-NOLEGS", [booking("GRP10Z", party)])])
     (group,) = graph.values.values()
     assert (group.role.value, group.kind, group.shown, group.persons) == (
         "group",
