@@ -49,6 +49,7 @@ def test_service_exports() -> None:
         "legs_by_ref",
         "list_alerts",
         "raise_watchlist_alerts",
+        "record_alerts",
     }
     assert "authenticate_password" in waystation.services.users.__all__
     assert "authenticate_token" in waystation.services.users.__all__
