@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import WATCHLISTS
-from waystation.ingest.lists import read_un_xml
+from waystation.ingest.lists import read_un_xml, read_watchlist
 from waystation.model import Watchlist
 
 
@@ -19,3 +19,8 @@ def un_may() -> Watchlist:
 def un_january() -> Watchlist:
     path = WATCHLISTS / "un-consolidated-2026-01-28.xml"
     return read_un_xml(path.read_bytes(), path.name)
+
+
+@pytest.fixture(scope="session")
+def ofac_sdn() -> Watchlist:
+    return read_watchlist(WATCHLISTS / "ofac-sdn.csv")

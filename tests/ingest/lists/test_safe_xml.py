@@ -119,3 +119,12 @@ def test_unreadable_path() -> None:
     with pytest.raises(WatchlistError) as caught:
         read_watchlist(Path("/nonexistent/un.xml"))
     assert caught.value.locator.source == "/nonexistent/un.xml"
+
+
+@pytest.mark.usefixtures("no_network")
+def test_ofac_xml_reader_refuses_entities_too() -> None:
+    document = EXTERNAL_ENTITY.replace(b"CONSOLIDATED_LIST", b"sdnList")
+    with pytest.raises(WatchlistError) as caught:
+        read_watchlist(document, format="ofac_xml", source="sdn.xml")
+    assert caught.value.locator.source == "sdn.xml"
+    assert "refused" in caught.value.reason

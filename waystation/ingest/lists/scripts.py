@@ -60,6 +60,8 @@ def detect_script(text: str) -> str | None:
     Digits, punctuation and spaces do not count, so ``"Abu-Bakr 2"`` is Latin and
     ``"عبد الله (1)"`` Arabic. A mix is decided by the majority of letters.
     """
+    if text.isascii():  # the common case, decided without looking at each character
+        return LATIN if any(ch.isalpha() for ch in text) else None
     counts: Counter[str] = Counter()
     for char in text:
         if char.isalpha():

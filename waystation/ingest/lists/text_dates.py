@@ -26,6 +26,7 @@ _YEAR = re.compile(r"^(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 _DMY = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 _RANGE = re.compile(r"^(?:between\s+)?(.+?)\s+(?:to|and|-|–)\s+(.+)$", re.I)
+_YEARS = re.compile(r"^(\d{4})\s*[-–]\s*(\d{4})$")
 _CIRCA = re.compile(r"^(?:circa|approximately|approx\.?|about|ca\.?|c\.)\s+", re.I)
 
 
@@ -68,7 +69,7 @@ def parse_text_date(text: str) -> BirthDate | None:
     single = partial_date(text)
     if single is not None:
         return BirthDate(single, approximate=approximate)
-    match = _RANGE.match(text)
+    match = _RANGE.match(text) or _YEARS.match(text)
     if not match:
         return None
     first_text, last_text = match[1], match[2]

@@ -32,7 +32,7 @@ from waystation.ingest.lists.name_book import NameBook
 from waystation.ingest.lists.safe_xml import line_of, parse_xml
 from waystation.ingest.lists.scripts import detect_script
 from waystation.ingest.lists.text_dates import parse_text_date
-from waystation.ingest.lists.un_fields import address, birth_date, document, place, text
+from waystation.ingest.lists.un_fields import address, birth_date, document, fields, place, text
 from waystation.model import (
     BirthDate,
     EntryKind,
@@ -68,9 +68,10 @@ def _values(element: etree._Element, tag: str) -> list[str]:
     return [v for v in (text(value) for value in element.iterfind(f"{tag}/VALUE")) if v]
 
 
-def _primary(element: etree._Element, programme: str | None) -> Name:
-    fields = [text(element, tag) for tag in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")]
-    present = [f for f in fields if f]
+def _primary(given: dict[str, str], programme: str | None) -> Name:
+    present = [
+        given[tag] for tag in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME") if tag in given
+    ]
     if len(present) == 1:
         return Name((NamePart(present[0], NamePartKind.UNKNOWN),))
     if programme in _FAMILY_FIRST:
@@ -98,6 +99,7 @@ class _EntryReader:
         self.log = log
         self.organisation = organisation
         self.prefix = "ENTITY" if organisation else "INDIVIDUAL"
+        self.fields = fields(element)
         self.alias_dates: list[BirthDate] = []
         self.birth_places: list[str] = []
         self.remarks: list[str] = []
@@ -105,9 +107,9 @@ class _EntryReader:
     def names(self, programme: str | None) -> tuple[Name, ...]:
         book = NameBook()
         if self.organisation:
-            book.add_text(text(self.element, "FIRST_NAME"), role=NameRole.PRIMARY, organisation=True)
+            book.add_text(self.fields.get("FIRST_NAME"), role=NameRole.PRIMARY, organisation=True)
         else:
-            book.add(_primary(self.element, programme))
+            book.add(_primary(self.fields, programme))
         for script_name in self.element.iterfind("NAME_ORIGINAL_SCRIPT"):
             book.add_text(text(script_name), role=NameRole.ORIGINAL_SCRIPT, organisation=self.organisation)
         for alias in self.element.iterfind(f"{self.prefix}_ALIAS"):
@@ -115,17 +117,18 @@ class _EntryReader:
         return book.names()
 
     def _alias(self, alias: etree._Element, book: NameBook) -> None:
-        alias_name = text(alias, "ALIAS_NAME")
+        given = fields(alias)
+        alias_name = given.get("ALIAS_NAME")
         if not alias_name:
             return
-        role, quality = _alias_role_quality(text(alias, "QUALITY"))
-        note = text(alias, "NOTE")
+        role, quality = _alias_role_quality(given.get("QUALITY"))
+        note = given.get("NOTE")
         book.add_text(alias_name, role=role, quality=quality, note=note, organisation=self.organisation)
         if note:
             for extra in split_note_names(note, detect_script(alias_name)):
                 book.add(Name.from_full(extra.text, role=role, quality=quality, script=extra.script))
         # An alias may carry its own birth data: it is the subject's, under that name.
-        day = text(alias, "DATE_OF_BIRTH")
+        day = given.get("DATE_OF_BIRTH")
         if day:
             parsed = parse_text_date(day)
             if parsed is not None:
@@ -135,7 +138,7 @@ class _EntryReader:
                 )
             else:
                 self.log.warn("bad_date", f"unreadable alias DATE_OF_BIRTH {day!r}", line=line_of(alias))
-        where = ", ".join(p for p in (text(alias, "CITY_OF_BIRTH"), text(alias, "COUNTRY_OF_BIRTH")) if p)
+        where = ", ".join(p for p in (given.get("CITY_OF_BIRTH"), given.get("COUNTRY_OF_BIRTH")) if p)
         if where:
             self.birth_places.append(where)
 
@@ -159,7 +162,7 @@ class _EntryReader:
         return tuple(found)
 
     def gender(self, comments: str | None) -> Sex | None:
-        stated = text(self.element, "GENDER")
+        stated = self.fields.get("GENDER")
         if stated:
             value = _GENDER.get(stated.casefold())
             if value is None:
@@ -169,7 +172,7 @@ class _EntryReader:
         return _GENDER[match.group(1).casefold()] if match else None
 
     def listed_on(self) -> date | None:
-        value = text(self.element, "LISTED_ON")
+        value = self.fields.get("LISTED_ON")
         if not value:
             return None
         try:  # xs:date may carry a zone ("2015-07-01-04:00"); the day is what counts
@@ -180,7 +183,7 @@ class _EntryReader:
 
     def read(self) -> ListEntry | None:
         element = self.element
-        reference = text(element, "REFERENCE_NUMBER")
+        reference = self.fields.get("REFERENCE_NUMBER")
         if not reference:
             self.log.error(
                 "missing_reference",
@@ -188,14 +191,14 @@ class _EntryReader:
                 line=line_of(element),
             )
             return None
-        programme = text(element, "UN_LIST_TYPE")
+        programme = self.fields.get("UN_LIST_TYPE")
         names = self.names(programme)
         if not names:
             self.log.error("missing_name", f"{reference} has no name; skipped", line=line_of(element))
             return None
         dates = [birth_date(e, self.log) for e in element.iterfind("INDIVIDUAL_DATE_OF_BIRTH")]
         places = [p for p in (place(e) for e in element.iterfind("INDIVIDUAL_PLACE_OF_BIRTH")) if p]
-        comments = text(element, "COMMENTS1")
+        comments = self.fields.get("COMMENTS1")
         titles = _values(element, "TITLE")
         designations = _values(element, "DESIGNATION")
         documents = self.documents() if not self.organisation else ()
@@ -219,7 +222,7 @@ class _EntryReader:
             listed_on=self.listed_on(),
             remarks="\n".join(remarks) or None,
             addresses=tuple(dict.fromkeys(addresses)),
-            source_id=text(element, "DATAID"),
+            source_id=self.fields.get("DATAID"),
             provenance=Provenance.at(self.log.source, tag=self.prefix, line=line_of(element)),
         )
 
