@@ -49,10 +49,7 @@ class Word:
     weight: float = 0.0  # nats: how unexpected this part is in a random name (rarer = more evidence)
     head: bool = False  # abd / abu / umm: a compound head, weak evidence on its own
     consonantal: bool = False  # romanized from unvowelled Arabic by letter map: compare skeletons
-
-    @property
-    def initial(self) -> bool:
-        return len(self.text) == 1
+    initial: bool = False  # a single letter
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +116,7 @@ def word(
         weight=_HEAD_WEIGHT if head else _weight(text, frozen, counted_as),
         head=head,
         consonantal=consonantal,
+        initial=len(text) == 1,
     )
 
 

@@ -83,17 +83,27 @@ def _pair_options(first: AnalysedName, second: AnalysedName) -> list[_Option]:
     options: list[_Option] = []
     for i, a in enumerate(query):
         wa = a.word
+        la = len(wa.text)
+        plain_a = not (wa.classes or wa.alts or wa.consonantal)
         for j, b in enumerate(entry):
             wb = b.word
             if wa.initial or wb.initial:
                 if wa.text[0] == wb.text[0] and not (wa.head or wb.head):
-                    options.append(
-                        _Option(min(_INITIAL, 0.25 * max(wa.weight, wb.weight)), 0.5, How.INITIAL, (i,), (j,))
-                    )
+                    weight = min(_INITIAL, 0.25 * max(wa.weight, wb.weight))
+                    options.append(_Option(weight, 0.5, How.INITIAL, (i,), (j,)))
                 continue
-            if a.truncated and len(wa.text) >= 3 and wb.text.startswith(wa.text) and wa.text != wb.text:
+            if a.truncated and la >= 3 and wb.text.startswith(wa.text) and wa.text != wb.text:
                 sim, how = _TRUNCATED, How.TRUNCATED
             else:
+                lb = len(wb.text)
+                if (
+                    plain_a
+                    and abs(la - lb) * 4 > max(la, lb)  # spellings too far apart in length to align...
+                    and not (wb.classes or wb.alts or wb.consonantal)
+                    and wa.phonetic != wb.phonetic  # ...unless they sound or look alike
+                    and wa.mask != wb.mask
+                ):
+                    continue
                 sim, how = similarity(wa, wb)
             if sim >= ALIGN_MIN:
                 options.append(_Option(pair_weight(min(wa.weight, wb.weight), sim), sim, how, (i,), (j,)))
