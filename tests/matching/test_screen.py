@@ -129,3 +129,20 @@ def test_screen_is_pure_on_repeat(un: Screener) -> None:
     first = un.screen(traveller, threshold=0.5, alert_threshold=0.8)
     second = un.screen(traveller, threshold=0.5, alert_threshold=0.8)
     assert first == second
+
+
+def test_parallel_batch_equals_sequential() -> None:
+    from waystation.matching.screener import PARALLEL_MIN
+
+    entries = [entry_from(ROW, "QDi.014"), entry_from({**ROW, "entry_names": "Ayman/al-Zawahiri"}, "QDi.006")]
+    screener = Screener.build([listed(*entries)])
+    names = [("EL-SAYED", "TAREK"), ("ZAWAHIRI", "AYMAN"), ("SMITH", "JOHN"), ("AL SAYED", "TARIQ ANWAR")]
+    travellers = [
+        traveller_from({**ROW, "surname": names[i % 4][0], "given": names[i % 4][1]}, f"T{i}")
+        for i in range(PARALLEL_MIN)
+    ]
+    sequential = screener.screen_many(travellers, threshold=0.5, alert_threshold=0.75, workers=1)
+    parallel = screener.screen_many(travellers, threshold=0.5, alert_threshold=0.75, workers=2)
+    assert parallel == sequential
+    assert [h.entry_id for h in parallel[1]] == ["QDi.006"]
+    assert parallel[2] == []
