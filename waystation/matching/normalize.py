@@ -11,9 +11,10 @@ role the source gave it. What happens on the way, in order:
    it is Arabic or Cyrillic (:mod:`~waystation.matching.romanize`).
 3. Particles (``particles.yml``, applied by :mod:`~waystation.matching.particles`): titles
    (Haji, Sheikh, Dr) are set aside; the article (al-, el-, assimilated ar-/ash-/ud-) is dropped;
-   bin/ibn/ben/ould mark the next word as a patronymic; the compound heads abd/abdul/abdel… and abu/abou/umm become the low-weight parts ``abd``/``abu``/``umm``,
-   and glued forms are split the same way (Abdurrahman → abd + rahman, Abubakar → abu + bakar,
-   Nuruddin → nur + din, Obaidullah → obaid + allah), so every spelling of a compound meets the others.
+   bin/ibn/ben/ould mark the next word as a patronymic; the compound heads abd/abdul/abdel… and
+   abu/abou/umm become the low-weight parts ``abd``/``abu``/``umm``, and glued forms are split
+   the same way (Abdurrahman → abd + rahman, Abubakar → abu + bakar, Nuruddin → nur + din,
+   Obaidullah → obaid + allah), so every spelling of a compound meets the others.
 """
 
 from __future__ import annotations
