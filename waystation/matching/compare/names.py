@@ -88,8 +88,10 @@ def _pair_options(first: AnalysedName, second: AnalysedName) -> list[_Option]:
         for j, b in enumerate(entry):
             wb = b.word
             if wa.initial or wb.initial:
-                if wa.text[0] == wb.text[0] and not (wa.head or wb.head):
-                    weight = min(_INITIAL, 0.25 * max(wa.weight, wb.weight))
+                if wa.text[0] == wb.text[0] and not (wa.initial and wb.initial and (wa.head or wb.head)):
+                    # An initial stands for a whole compound too: "A." for Abd al-Rahman.
+                    full = _compound_weight(entry, j) if wa.initial else _compound_weight(query, i)
+                    weight = min(_INITIAL, 0.25 * full)
                     options.append(_Option(weight, 0.5, How.INITIAL, (i,), (j,)))
                 continue
             if a.truncated and la >= 3 and wb.text.startswith(wa.text) and wa.text != wb.text:
@@ -110,6 +112,13 @@ def _pair_options(first: AnalysedName, second: AnalysedName) -> list[_Option]:
     _joined_options(first, second, options, flip=False)
     _joined_options(second, first, options, flip=True)
     return options
+
+
+def _compound_weight(parts: tuple[Part, ...], index: int) -> float:
+    """A part's weight, or for a head (abd, abu) the weight of the part it introduces."""
+    if parts[index].word.head and index + 1 < len(parts):
+        return parts[index + 1].word.weight
+    return parts[index].word.weight
 
 
 def _joined_options(first: AnalysedName, second: AnalysedName, options: list[_Option], *, flip: bool) -> None:
@@ -142,7 +151,13 @@ def _joined_options(first: AnalysedName, second: AnalysedName, options: list[_Op
                 weight = pair_weight(min(sum(one[i].word.weight for i in covered), single_weight), sim)
                 pair = (indexes, covered) if flip else (covered, indexes)
                 options.append(
-                    _Option(weight, sim, How.SAME if joined == raw else How.JOINED, pair[0], pair[1])
+                    _Option(
+                        weight,
+                        sim,
+                        How.SAME if joined == raw and width == 1 else How.JOINED,
+                        pair[0],
+                        pair[1],
+                    )
                 )
 
 
