@@ -250,6 +250,9 @@ class CandidateIndex:
                         )
                     else:
                         best = dict.fromkeys(source, value)
+                if len(units) == 1:  # the usual case: one part, one source word
+                    parts_sum = best
+                    break
                 target = whole if is_whole else parts_sum
                 for number, value in best.items():
                     if is_whole:
@@ -257,6 +260,10 @@ class CandidateIndex:
                             target[number] = value
                     else:
                         target[number] = target.get(number, 0.0) + value
+            if not whole:
+                for number, value in parts_sum.items():
+                    credit[number] = credit.get(number, 0.0) + value
+                continue
             for number in parts_sum.keys() | whole.keys():
                 credit[number] = credit.get(number, 0.0) + max(
                     parts_sum.get(number, 0.0), whole.get(number, 0.0)
