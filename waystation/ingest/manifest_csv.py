@@ -172,7 +172,7 @@ def parse(data: bytes, source: str, context: ParseContext | None = None) -> Pars
         reader.issue(Severity.WARNING, "unknown_column", f"ignored column(s): {', '.join(unknown)}", 1, None)
 
     by_flight: dict[Leg | None, list[Traveller]] = defaultdict(list)
-    bookings: dict[tuple[Leg | None, str], list[tuple[Traveller, dict[str, str], int]]] = defaultdict(list)
+    bookings: dict[str, list[tuple[Traveller, Leg | None, dict[str, str], int]]] = defaultdict(list)
     seen: set[str] = set()
     has_booking_columns = any(c in header for c in OPTIONAL_COLUMNS)
     for row in rows:
@@ -189,7 +189,7 @@ def parse(data: bytes, source: str, context: ParseContext | None = None) -> Pars
         leg = reader.leg(clean, line)  # legs compare without provenance: one key per flight
         by_flight[leg].append(traveller)
         if has_booking_columns and traveller.booking_ref:
-            bookings[(leg, traveller.booking_ref)].append((traveller, clean, line))
+            bookings[traveller.booking_ref].append((traveller, leg, clean, line))
 
     if not by_flight:
         raise UnreadableMessage("the file holds no traveller rows", Locator(source, line=1))
@@ -227,16 +227,23 @@ def _payment(text: str, context: ParseContext, prov: Provenance) -> Payment:
 
 def _pushes(
     source: str,
-    bookings: dict[tuple[Leg | None, str], list[tuple[Traveller, dict[str, str], int]]],
+    bookings: dict[str, list[tuple[Traveller, Leg | None, dict[str, str], int]]],
     context: ParseContext,
 ) -> tuple[PnrPush, ...]:
-    per_flight: dict[Leg | None, list[Booking]] = defaultdict(list)
-    for (leg, locator), members in bookings.items():
+    """One push holding a booking per record locator, its itinerary the flights its rows name."""
+    result: list[Booking] = []
+    for locator, members in bookings.items():
         contacts: list[Contact] = []
         payments: list[Payment] = []
         addresses: list[Address] = []
-        for traveller, row, line in members:
+        legs: list[Leg] = []
+        travellers: list[Traveller] = []
+        for traveller, leg, row, line in members:
             prov = Provenance.at(source, line=line)
+            if leg is not None and leg not in legs:
+                legs.append(leg)
+            if leg is None or leg == legs[0]:
+                travellers.append(traveller)
             contacts.extend(c for c in traveller.contacts if c not in contacts)
             if traveller.address and traveller.address not in addresses:
                 addresses.append(traveller.address)
@@ -244,24 +251,24 @@ def _pushes(
                 payment = _payment(row["payment"], context, prov)
                 if payment not in payments:
                     payments.append(payment)
-        per_flight[leg].append(
+        result.append(
             Booking(
                 record_locator=locator,
-                travellers=tuple(t for t, _, _ in members),
-                itinerary=(leg,) if leg else (),
+                travellers=tuple(travellers),
+                itinerary=tuple(sorted(legs, key=lambda leg: str(leg.departure or ""))),
                 contacts=tuple(contacts),
                 addresses=tuple(addresses),
                 payments=tuple(payments),
-                provenance=Provenance.at(source, line=members[0][2]),
+                provenance=Provenance.at(source, line=members[0][3]),
             )
         )
-    return tuple(
+    if not result:
+        return ()
+    return (
         PnrPush(
-            message_ref=f"{source}#{leg.designator if leg else 'no-flight'}",
+            message_ref=f"{source}#bookings",
             message_format=FORMAT,
-            bookings=tuple(items),
-            flight=leg,
+            bookings=tuple(result),
             provenance=Provenance.at(source),
-        )
-        for leg, items in per_flight.items()
+        ),
     )

@@ -28,12 +28,18 @@ class ParsedMessage:
     issues: tuple[ParseIssue, ...] = ()
 
     def travellers(self) -> Iterator[Traveller]:
-        """Every traveller in the message, manifests first, then bookings."""
+        """Every traveller appearance in the message, once.
+
+        Manifests list the people on each flight; when a message also yields bookings (a CSV
+        manifest with contact columns) those group the same appearances, so bookings are the
+        source of travellers only for a message without manifests (PNRGOV).
+        """
         for manifest in self.manifests:
             yield from manifest.travellers
-        for push in self.pnr_pushes:
-            for booking in push.bookings:
-                yield from booking.travellers
+        if not self.manifests:
+            for push in self.pnr_pushes:
+                for booking in push.bookings:
+                    yield from booking.travellers
 
     @property
     def errors(self) -> tuple[ParseIssue, ...]:

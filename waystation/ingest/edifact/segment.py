@@ -1,0 +1,76 @@
+"""One segment as received: its tag, elements and components, and where it was in the message.
+
+``elements[i]`` is the i-th data element after the tag, as a tuple of components (the first
+repetition when the element repeats; all repetitions are in ``repeated``). Absent and empty stay
+distinct in the structure (``DTM+329`` has one element, ``DTM+329:`` has two components); the
+accessors fold both to ``None`` for readers that only care about values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from waystation.model import Provenance
+
+__all__ = ["Element", "Segment"]
+
+Element = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A tokenized segment; ``position`` is 1-based in the interchange, ``raw`` is the text received."""
+
+    tag: str
+    elements: tuple[Element, ...]
+    position: int = 0
+    raw: str = ""
+    line: int | None = None
+    repeated: tuple[tuple[int, tuple[Element, ...]], ...] = ()
+
+    def element(self, index: int) -> Element:
+        """Components of the 1-based data element ``index`` (``()`` when absent)."""
+        return self.elements[index - 1] if 0 < index <= len(self.elements) else ()
+
+    def get(self, index: int, component: int = 0) -> str | None:
+        """The stripped value at data element ``index`` (1-based), component ``component`` (0-based).
+
+        ``None`` when absent or blank: readers treat both as unknown.
+        """
+        if not 0 < index <= len(self.elements):
+            return None
+        comps = self.elements[index - 1]
+        if component >= len(comps):
+            return None
+        value = comps[component].strip()
+        return value or None
+
+    def repetitions(self, index: int) -> tuple[Element, ...]:
+        """Every repetition of data element ``index``."""
+        for at, reps in self.repeated:
+            if at == index - 1:
+                return reps
+        element = self.element(index)
+        return (element,) if element else ()
+
+    def literal(self, index: int, repetition_char: str = "*") -> Element:
+        """The element with repetition separators read back as data.
+
+        Service segments never repeat elements, so a ``*`` there is part of a value
+        (``UNB+UNOA:4+APIS*C3K:ZZ`` with syntax version 4 defaults).
+        """
+        reps = self.repetitions(index)
+        if len(reps) < 2:
+            return self.element(index)
+        comps = list(reps[0])
+        for rep in reps[1:]:
+            comps[-1] += repetition_char + (rep[0] if rep else "")
+            comps.extend(rep[1:])
+        return tuple(comps)
+
+    def provenance(self, source: str | None, field: str | None = None) -> Provenance:
+        """Where a value read from this segment came from, with the segment text as received."""
+        return Provenance.at(source, self.position, self.tag, self.raw, field=field, line=self.line)
+
+    def __str__(self) -> str:
+        return self.raw or self.tag

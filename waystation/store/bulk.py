@@ -1,0 +1,128 @@
+"""Batched inserts: one statement per table per message, never one round trip per row.
+
+Rows go through :func:`prepare` first, which makes both backends accept exactly the same
+values: text longer than its column is cut to the column's length (PostgreSQL would refuse it,
+SQLite would keep it) and NUL characters become U+FFFD (PostgreSQL cannot store them). The raw
+bytes of every message are kept whole, so nothing received is lost by this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cache
+from typing import Any, TypeVar, cast
+
+from sqlalchemy import String, Table, insert, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import DeclarativeBase, Session
+
+from waystation.store.pg_copy import copy_rows
+
+__all__ = ["chunks", "insert_ignore", "insert_returning_ids", "insert_rows", "prepare", "table_of"]
+
+Row = dict[str, Any]
+T = TypeVar("T")
+CHUNK = 5000
+COPY_FROM = 20  # rows: from this many on, PostgreSQL batches go through COPY
+
+
+def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    """Slices of at most ``size`` items, to keep ``IN (...)`` lists within every backend's limits."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def table_of(model: type[DeclarativeBase]) -> Table:
+    return cast(Table, model.__table__)
+
+
+@cache
+def _limits(table: Table) -> dict[str, int]:
+    return {
+        column.name: column.type.length
+        for column in table.columns
+        if isinstance(column.type, String) and column.type.length
+    }
+
+
+def prepare(table: Table, rows: Iterable[Mapping[str, Any]]) -> list[Row]:
+    """Rows with over-long text cut to the column's length and NUL replaced by U+FFFD."""
+    limits = _limits(table)
+    prepared: list[Row] = []
+    for row in rows:
+        clean = dict(row)
+        for key, value in clean.items():
+            if isinstance(value, str):
+                if "\x00" in value:
+                    value = value.replace("\x00", "\ufffd")
+                limit = limits.get(key)
+                if limit is not None and len(value) > limit:
+                    value = value[:limit]
+                clean[key] = value
+        prepared.append(clean)
+    return prepared
+
+
+def insert_rows(session: Session, model: type[DeclarativeBase], rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert many rows in one batch (nothing is sent for no rows)."""
+    if rows:
+        table = table_of(model)
+        _insert(session, table, prepare(table, rows))
+
+
+def _insert(session: Session, table: Table, rows: list[Row]) -> None:
+    if len(rows) >= COPY_FROM and session.get_bind().dialect.name == "postgresql":
+        copy_rows(session, table, rows)
+    else:
+        session.execute(insert(table), rows)
+
+
+def insert_returning_ids(
+    session: Session, model: type[DeclarativeBase], rows: Sequence[Mapping[str, Any]]
+) -> list[int]:
+    """Insert many rows and return their new ids in the order of ``rows``.
+
+    SQLite gets one multi-row ``INSERT … RETURNING`` per thousand rows. PostgreSQL first takes
+    the ids from the table's sequence in one query, then sends the rows with ``COPY`` (or a
+    pipelined ``executemany`` for a few rows): a multi-row statement with thousands of
+    placeholders costs psycopg more to prepare (in Python) than the server takes to run it.
+    """
+    if not rows:
+        return []
+    table = table_of(model)
+    prepared = prepare(table, rows)
+    if len(prepared) == 1:
+        return [session.execute(insert(table).returning(table.c.id), prepared[0]).scalar_one()]
+    if session.get_bind().dialect.name == "postgresql":
+        ids = list(
+            session.execute(
+                text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"),
+                {"table": table.name, "n": len(prepared)},
+            ).scalars()
+        )
+        for row, ident in zip(prepared, ids, strict=True):
+            row["id"] = ident
+        _insert(session, table, prepared)
+        return ids
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return list(session.execute(statement, prepared).scalars())
+
+
+def insert_ignore(
+    session: Session, model: type[DeclarativeBase], rows: Sequence[Mapping[str, Any]], keys: Sequence[str]
+) -> None:
+    """Insert rows whose unique ``keys`` are not stored yet; rows already there are left alone.
+
+    Safe against a concurrent writer inserting the same key (``ON CONFLICT DO NOTHING``).
+    """
+    if not rows:
+        return
+    table = table_of(model)
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        statement: Any = postgresql.insert(table).on_conflict_do_nothing(index_elements=list(keys))
+    elif dialect == "sqlite":
+        statement = sqlite.insert(table).on_conflict_do_nothing(index_elements=list(keys))
+    else:  # pragma: no cover - only SQLite and PostgreSQL are supported
+        raise NotImplementedError(f"no conflict-ignoring insert for {dialect}")
+    session.execute(statement, prepare(table, rows))

@@ -1,0 +1,81 @@
+"""Engines and sessions from a database URL: a SQLite file by default, PostgreSQL by URL.
+
+SQLite is set up for a service that must not lose what it acknowledged and that several
+processes may write: write-ahead logging (readers never block the writer), ``synchronous=FULL``
+(a committed message survives a power cut, not only a killed process), foreign keys enforced
+(SQLite leaves them off by default), and a busy timeout so that a second writer waits instead of
+failing. The folder of the SQLite file is created if it is missing. PostgreSQL (``postgresql+psycopg``)
+gets a pre-ping pool so a restarted server does not break the first request after it.
+
+JSON is written compactly, non-ASCII kept as is, and NUL characters (which PostgreSQL cannot
+store in text or JSONB) replaced by U+FFFD on both backends so both behave the same.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+__all__ = ["SQLITE_BUSY_TIMEOUT_MS", "dumps_json", "make_engine", "make_sessions"]
+
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+_JSON_NUL = re.compile(r"(?<!\\)((?:\\\\)*)\\u0000")
+
+
+def dumps_json(value: Any) -> str:
+    """Compact JSON, UTF-8 kept, NUL replaced by U+FFFD (PostgreSQL refuses ``\\u0000``)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _JSON_NUL.sub(r"\1\\ufffd", text) if "\\u0000" in text else text
+
+
+def make_engine(url: str | URL, *, echo: bool = False) -> Engine:
+    """An engine for ``url``, with the SQLite pragmas set on every new connection.
+
+    ``postgresql://`` and ``postgres://`` mean psycopg 3 (the only PostgreSQL driver installed).
+    """
+    parsed = make_url(url.replace("postgres://", "postgresql://", 1) if isinstance(url, str) else url)
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(parsed, echo)
+    # executemany goes through psycopg's pipeline (see bulk.insert_returning_ids for why).
+    return create_engine(
+        parsed, echo=echo, pool_pre_ping=True, json_serializer=dumps_json, use_insertmanyvalues=False
+    )
+
+
+def make_sessions(engine: Engine) -> sessionmaker[Session]:
+    """A session factory; objects stay readable after commit (repositories return plain data)."""
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def _sqlite_engine(url: URL, echo: bool) -> Engine:
+    database = url.database or ""
+    in_memory = database in ("", ":memory:") or database.startswith("file::memory:")
+    if not in_memory:
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(
+        url,
+        echo=echo,
+        json_serializer=dumps_json,
+        connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        try:
+            if not in_memory:
+                cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA synchronous=FULL")
+        finally:
+            cursor.close()
+
+    return engine

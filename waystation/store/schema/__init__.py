@@ -1,0 +1,59 @@
+"""Every table of the store; importing this package registers them all on ``Base.metadata``."""
+
+from waystation.store.schema.base import Base, BigId
+from waystation.store.schema.bookings import (
+    BookingLegRow,
+    BookingRow,
+    BookingTravellerRow,
+    PaymentRow,
+    PnrPushRow,
+)
+from waystation.store.schema.clearances import ClearanceRow
+from waystation.store.schema.messages import RawMessageRow
+from waystation.store.schema.screening import HitRow, RunListRow, ScreeningRunRow
+from waystation.store.schema.travel import (
+    AddressRow,
+    ContactRow,
+    FlightRow,
+    ManifestLegRow,
+    ManifestRow,
+    TravelDocumentRow,
+    TravellerRow,
+)
+from waystation.store.schema.watchlists import (
+    EntryBodyRow,
+    ListChangeRow,
+    ListEntryRow,
+    ListVersionRow,
+    WatchlistRow,
+)
+
+metadata = Base.metadata
+
+__all__ = [
+    "AddressRow",
+    "Base",
+    "BigId",
+    "BookingLegRow",
+    "BookingRow",
+    "BookingTravellerRow",
+    "ClearanceRow",
+    "ContactRow",
+    "EntryBodyRow",
+    "FlightRow",
+    "HitRow",
+    "ListChangeRow",
+    "ListEntryRow",
+    "ListVersionRow",
+    "ManifestLegRow",
+    "ManifestRow",
+    "PaymentRow",
+    "PnrPushRow",
+    "RawMessageRow",
+    "RunListRow",
+    "ScreeningRunRow",
+    "TravelDocumentRow",
+    "TravellerRow",
+    "WatchlistRow",
+    "metadata",
+]
