@@ -28,8 +28,8 @@ class SourceKind(StrEnum):
 class Sighting:
     """One traveller in one message, with the legs the message puts them on.
 
-    ``sighting_id`` is unique and stable: ``message_ref|traveller ref`` for API,
-    ``message_ref|record locator|traveller ref`` for PNR. ``booking`` is the whole PNR for a PNR
+    ``sighting_id`` is unique and stable: ``message|traveller ref`` for API,
+    ``message|record locator|traveller ref`` for PNR, where ``message`` is :func:`message_key`. ``booking`` is the whole PNR for a PNR
     sighting (its contacts, payments and addresses belong to every traveller in it).
     """
 
@@ -71,13 +71,22 @@ def _travelled_legs(legs: tuple[Leg, ...], traveller: Traveller) -> tuple[Leg, .
     return legs[start:end]
 
 
+def message_key(message: Manifest | PnrPush) -> str:
+    """A message's identity across senders: a UNH reference (often just ``1``) is unique only
+    within its interchange, so it is qualified by the sender and the interchange reference."""
+    if message.interchange_ref:
+        return f"{message.sender or ''}/{message.interchange_ref}/{message.message_ref}"
+    return message.message_ref
+
+
 def sightings_from_manifest(manifest: Manifest) -> tuple[Sighting, ...]:
     """One API sighting per traveller (crew included: they are people, linking rules treat them apart)."""
+    key = message_key(manifest)
     return tuple(
         Sighting(
-            sighting_id=f"{manifest.message_ref}|{traveller.ref}",
+            sighting_id=f"{key}|{traveller.ref}",
             source=SourceKind.API,
-            message_ref=manifest.message_ref,
+            message_ref=key,
             traveller=traveller,
             legs=_travelled_legs(manifest.legs, traveller),
         )
@@ -88,14 +97,15 @@ def sightings_from_manifest(manifest: Manifest) -> tuple[Sighting, ...]:
 def sightings_from_push(push: PnrPush) -> tuple[Sighting, ...]:
     """One PNR sighting per traveller per booking; a booking without itinerary takes the pushed flight."""
     found: list[Sighting] = []
+    key = message_key(push)
     for booking in push.bookings:
         legs = booking.itinerary or ((push.flight,) if push.flight else ())
         for traveller in booking.travellers:
             found.append(
                 Sighting(
-                    sighting_id=f"{push.message_ref}|{booking.record_locator}|{traveller.ref}",
+                    sighting_id=f"{key}|{booking.record_locator}|{traveller.ref}",
                     source=SourceKind.PNR,
-                    message_ref=push.message_ref,
+                    message_ref=key,
                     traveller=traveller,
                     legs=legs,
                     booking=booking,
