@@ -29,8 +29,9 @@ class Sighting:
     """One traveller in one message, with the legs the message puts them on.
 
     ``sighting_id`` is unique and stable: ``message|traveller ref`` for API,
-    ``message|record locator|traveller ref`` for PNR, where ``message`` is :func:`message_key`. ``booking`` is the whole PNR for a PNR
-    sighting (its contacts, payments and addresses belong to every traveller in it).
+    ``message|record locator|traveller ref`` for PNR, where ``message`` is :func:`message_key`.
+    ``booking`` is the whole PNR for a PNR sighting (its contacts, payments and addresses belong
+    to every traveller in it).
     """
 
     sighting_id: str
