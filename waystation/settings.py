@@ -34,7 +34,7 @@ class Settings(BaseSettings):
     database_url: str | None = Field(default=None, description="SQLAlchemy URL; SQLite under home by default")
     secret_key: str = Field(default=DEFAULT_SECRET, description="signs sessions and keys card hashes")
     alert_threshold: float = Field(default=0.80, ge=0.0, le=1.0)
-    report_threshold: float = Field(default=0.60, ge=0.0, le=1.0)
+    report_threshold: float = Field(default=0.50, ge=0.0, le=1.0)
 
     @property
     def effective_database_url(self) -> str:

@@ -14,8 +14,10 @@ from typing import Any
 import click
 
 from waystation import __version__
+from waystation.cli import demo as demo_commands
 from waystation.cli import lists as lists_commands
 from waystation.cli import messages as message_commands
+from waystation.cli import screening as screening_commands
 from waystation.cli import synth as synth_commands
 from waystation.exc import ConfigError, InputError, NotFound, WaystationError
 from waystation.rules.command import rules_group
@@ -43,7 +45,13 @@ def main() -> None:
     """Advance passenger screening: ingest carrier messages, screen them, review the hits."""
 
 
-for command in (*lists_commands.COMMANDS, *message_commands.COMMANDS, *synth_commands.COMMANDS):
+for command in (
+    *demo_commands.COMMANDS,
+    *lists_commands.COMMANDS,
+    *message_commands.COMMANDS,
+    *screening_commands.COMMANDS,
+    *synth_commands.COMMANDS,
+):
     main.add_command(command)
 main.add_command(rules_group)
 

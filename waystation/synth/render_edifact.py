@@ -186,11 +186,15 @@ def render_pnrgov(day: SynthDay, flight: FlightManifest, reference: str) -> byte
     return _envelope("PNRGOV", carrier, reference, leg.departure, body, ("13", "1"))
 
 
-def references(day: SynthDay) -> dict[Leg, str]:
-    """A stable interchange control reference per flight."""
+def references(day: SynthDay, run: int = 0) -> dict[Leg, str]:
+    """An interchange control reference per flight, stable for a day and ``run`` number.
+
+    Carriers never reuse a reference, so a second generation of the same day (a demo run again)
+    passes a new ``run`` to be received as new messages rather than duplicates.
+    """
     counter: dict[str, int] = defaultdict(int)
     result = {}
     for flight in day.flights:
         counter[flight.leg.carrier or "YY"] += 1
-        result[flight.leg] = f"{day.day:%y%m%d}{counter[flight.leg.carrier or 'YY']:04d}"
+        result[flight.leg] = f"{day.day:%y%m%d}{run % 10000:04d}{counter[flight.leg.carrier or 'YY']:04d}"
     return result

@@ -1,0 +1,90 @@
+"""Receiving a carrier message: keep the bytes first, then parse, de-duplicate and store.
+
+The order is the safeguard: :func:`receive` commits the raw bytes before anything can fail, so
+an acknowledged message is never lost; a message that cannot be parsed is kept, marked rejected
+with the reason; a message whose interchange reference was already received from the same
+sender is kept and marked as a duplicate, and its content is not stored twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from waystation.exc import InputError, Locator
+from waystation.ingest.message import ParseContext, ParsedMessage
+from waystation.ingest.registry import parse_message
+from waystation.model import ParseIssue, Severity
+from waystation.services.workspace import Workspace
+from waystation.store import (
+    MessageStatus,
+    StoredContent,
+    find_duplicate,
+    mark_duplicate,
+    mark_rejected,
+    receive_message,
+    store_parsed_message,
+)
+
+__all__ = ["Received", "envelope_of", "receive"]
+
+
+@dataclass(frozen=True, slots=True)
+class Received:
+    """What happened to one received message."""
+
+    message_id: int
+    status: MessageStatus
+    source: str
+    parsed: ParsedMessage | None
+    content: StoredContent | None
+    issues: tuple[ParseIssue, ...]
+    duplicate_of: int | None = None
+    error: str | None = None
+
+    @property
+    def accepted(self) -> bool:
+        return self.status is MessageStatus.PARSED
+
+
+def envelope_of(parsed: ParsedMessage) -> tuple[str | None, str | None]:
+    """The sender and interchange reference a message declares (what de-duplication keys on)."""
+    envelopes = [(m.sender, m.interchange_ref) for m in parsed.manifests]
+    envelopes += [(p.sender, p.interchange_ref) for p in parsed.pnr_pushes]
+    return next(((s, ref) for s, ref in envelopes if ref), (None, None))
+
+
+def receive(
+    workspace: Workspace,
+    data: bytes,
+    *,
+    source: str,
+    sender: str | None = None,
+    message_format: str | None = None,
+    today: date | None = None,
+) -> Received:
+    """Keep ``data``, then parse and store what it holds; never raises for bad input."""
+    stored = receive_message(workspace.sessions, data, source=source, sender=sender)
+    context = ParseContext(today=today or date.today(), card_key=workspace.card_key)
+    try:
+        parsed = parse_message(data, source, message_format, context)
+    except InputError as error:
+        issue = ParseIssue(Severity.ERROR, error.code, error.reason, error.locator or Locator(source))
+        with workspace.transaction() as session:
+            mark_rejected(session, stored.id, issues=(issue,))
+        return Received(stored.id, MessageStatus.REJECTED, source, None, None, (issue,), error=str(error))
+
+    declared_sender, interchange = envelope_of(parsed)
+    with workspace.transaction() as session:
+        original = None
+        if interchange:
+            original = find_duplicate(
+                session, sender=sender or declared_sender, interchange_ref=interchange, before_id=stored.id
+            )
+        if original is not None:
+            mark_duplicate(session, stored.id, original)
+            return Received(
+                stored.id, MessageStatus.DUPLICATE, source, parsed, None, parsed.issues, duplicate_of=original
+            )
+        content = store_parsed_message(session, stored.id, parsed)  # marks the message parsed
+    return Received(stored.id, MessageStatus.PARSED, source, parsed, content, parsed.issues)

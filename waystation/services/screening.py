@@ -1,0 +1,164 @@
+"""Screening use cases: which list versions are in force, the analysed screener for them, runs.
+
+A screener is analysed once per set of list versions and cached in the workspace; a new import
+changes the latest versions and therefore the cache key, so the next request analyses the new
+lists. Every stored hit records the list version and the algorithm NAME and version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from waystation.exc import NotFound
+from waystation.matching import Clearance, ClearanceSet, Hit, Screener
+from waystation.model import Traveller
+from waystation.services.messages import Received
+from waystation.services.workspace import ScreeningConfig, Workspace
+from waystation.store import (
+    ListVersionInfo,
+    NewHit,
+    add_hits,
+    clearances_in_force,
+    finish_run,
+    latest_version,
+    load_watchlist,
+    start_run,
+    watchlist_names,
+)
+
+__all__ = [
+    "ScreeningOutcome",
+    "active_versions",
+    "clearances",
+    "screen_received",
+    "screen_travellers",
+    "screener_for",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningOutcome:
+    """One screening run: its id, and the hits per traveller ref (best first)."""
+
+    run_id: int
+    travellers: int
+    hits: dict[str, list[Hit]]
+
+    @property
+    def alerts(self) -> list[Hit]:
+        return [hit for hits in self.hits.values() for hit in hits if hit.alert]
+
+
+def active_versions(workspace: Workspace, names: Sequence[str] | None = None) -> list[ListVersionInfo]:
+    """The latest stored version of each named list (of every stored list when ``names`` is None)."""
+    with workspace.transaction() as session:
+        wanted = list(names) if names else watchlist_names(session)
+        versions = []
+        for name in wanted:
+            version = latest_version(session, name)
+            if version is None:
+                raise NotFound(f"no list named {name!r} is stored; import it with 'waystation lists import'")
+            versions.append(version)
+    return versions
+
+
+def screener_for(workspace: Workspace, versions: Sequence[ListVersionInfo]) -> Screener:
+    """The analysed screener for these list versions, built once and then reused."""
+    key = ("screener", workspace.screening.algorithm, tuple(sorted(v.id for v in versions)))
+    with workspace.lock:
+        cached = workspace.cache.get(key)
+        if isinstance(cached, Screener):
+            return cached
+        with workspace.transaction() as session:
+            lists = [load_watchlist(session, v.id) for v in versions]
+        kwargs = {"algorithm": workspace.screening.algorithm} if workspace.screening.algorithm else {}
+        screener = Screener.build(lists, **kwargs)
+        workspace.cache[key] = screener
+        return screener
+
+
+def clearances(workspace: Workspace, now: datetime | None = None) -> ClearanceSet:
+    """The clearances in force, as the matching engine checks them (person, document, entry digest)."""
+    with workspace.transaction() as session:
+        stored = clearances_in_force(session, now or datetime.now(UTC))
+    return ClearanceSet(
+        Clearance(
+            list_name=s.clearance.source,
+            entry_id=s.clearance.subject,
+            entry_digest=s.entry_digest or "",
+            document_number=s.clearance.document_key or "",
+            document_country=s.document_country,
+            person=s.clearance.person_key,
+            reason=s.clearance.reason,
+            decided_by=s.clearance.cleared_by,
+            decided_at=s.clearance.at,
+        )
+        for s in stored
+        if s.clearance.document_key
+    )
+
+
+def screen_travellers(
+    screener: Screener,
+    travellers: Sequence[Traveller],
+    config: ScreeningConfig,
+    *,
+    threshold: float | None = None,
+    top: int | None = None,
+    cleared: ClearanceSet | None = None,
+) -> list[list[Hit]]:
+    """Hits per traveller (input order), without storing anything."""
+    return screener.screen_many(
+        travellers,
+        threshold=config.report_threshold if threshold is None else threshold,
+        alert_threshold=config.alert_threshold,
+        top=config.top if top is None else top,
+        cleared=cleared,
+    )
+
+
+def screen_received(
+    workspace: Workspace, received: Received, *, lists: Sequence[str] | None = None
+) -> ScreeningOutcome:
+    """Screen every traveller of a stored message against the lists in force and store the hits."""
+    if received.parsed is None or received.content is None:
+        raise NotFound(f"message {received.message_id} holds no stored travellers to screen")
+    versions = active_versions(workspace, lists)
+    screener = screener_for(workspace, versions)
+    travellers = list(received.parsed.travellers())
+    results = screen_travellers(screener, travellers, workspace.screening, cleared=clearances(workspace))
+    config = workspace.screening
+    with workspace.transaction() as session:
+        run_id = start_run(
+            session,
+            algorithm=screener.algorithm.NAME,
+            algorithm_version=screener.algorithm.VERSION,
+            thresholds={"report": config.report_threshold, "alert": config.alert_threshold},
+            list_version_ids=[v.id for v in versions],
+            raw_message_id=received.message_id,
+        )
+        ids = received.content.ids_by_ref
+        rows = [
+            NewHit(
+                traveller_id=ids[hit.traveller_ref],
+                list_name=hit.list_name,
+                list_version=hit.list_version,
+                entry_id=hit.entry_id,
+                score=hit.score,
+                alert=hit.alert,
+                algorithm=hit.algorithm,
+                algorithm_version=hit.algorithm_version,
+                explanation=hit.explanation,
+                features={"features": hit.features, "pairs": hit.pairs, "matched_name": hit.matched_name},
+                cleared=hit.cleared,
+            )
+            for hits in results
+            for hit in hits
+        ]
+        add_hits(session, run_id, rows)
+        finish_run(session, run_id, traveller_count=len(travellers))
+    return ScreeningOutcome(
+        run_id, len(travellers), {t.ref: h for t, h in zip(travellers, results, strict=True)}
+    )

@@ -1,0 +1,69 @@
+"""The running product's handle on its store and configuration, built once at an edge.
+
+The CLI, the API and the web pages each build one :class:`Workspace` from the settings and pass
+it to the use cases; the core never reads settings itself. A workspace also caches analysed
+screeners per set of list versions, because analysing a list is done once, not per request.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from waystation.settings import Settings
+from waystation.store import make_engine, make_sessions, upgrade
+
+__all__ = ["ScreeningConfig", "Workspace", "open_workspace"]
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningConfig:
+    """Thresholds and limits for screening: hits are reported from ``report_threshold``, alert from
+    ``alert_threshold``; at most ``top`` candidates per traveller."""
+
+    report_threshold: float = 0.50
+    alert_threshold: float = 0.80
+    top: int = 5
+    algorithm: str | None = None
+
+
+@dataclass
+class Workspace:
+    """Engine, sessions, configuration and the screener cache of one running process."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+    screening: ScreeningConfig
+    card_key: bytes
+    cache: dict[object, object] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work commits at the end of the block, or rolls back on error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_workspace(settings: Settings, *, migrate: bool = True) -> Workspace:
+    """Open the configured store (bringing its schema up to date) and return the workspace."""
+    url = settings.effective_database_url
+    if url.startswith("sqlite:///"):
+        settings.home.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(url)
+    if migrate:
+        upgrade(engine)
+    return Workspace(
+        engine=engine,
+        sessions=make_sessions(engine),
+        screening=ScreeningConfig(settings.report_threshold, settings.alert_threshold),
+        card_key=settings.secret_key.encode("utf-8"),
+    )
