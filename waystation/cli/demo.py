@@ -53,6 +53,28 @@ def demo(seed: int, flights: int, planted: int) -> None:
             )
         )
     out.print(table("alerts for human review", ("flight", "traveller", "listed as", "score", "why"), rows))
+    network_rows = [
+        (a.flight, a.traveller.name.full, f"{a.candidate.subject.reference}", a.candidate.explanation)
+        for a in report.network_alerts
+    ]
+    out.print(
+        table(
+            "network alerts: linked to someone who alerted",
+            ("flight", "traveller", "entry", "path"),
+            network_rows,
+        )
+    )
+    rule_rows = [
+        (a.flight, a.traveller.name.full, a.hit.rule_key, a.hit.severity.value, a.hit.explanation())
+        for a in report.rule_alerts
+    ]
+    out.print(
+        table("targeting rules that fired", ("flight", "traveller", "rule", "severity", "why"), rule_rows)
+    )
+    out.print(
+        f"{report.persons} persons resolved across {report.messages} messages, {report.links} links "
+        f"between them; {len(report.network_alerts)} network alerts, {len(report.rule_alerts)} rule alerts."
+    )
     out.print(
         f"Planted listed travellers found: {report.planted_found} of {report.planted}; "
         f"namesakes alerted: {report.namesakes_alerted} of {report.namesakes}; "

@@ -114,9 +114,13 @@ def _journey(rng: random.Random, feeders: list[Leg], onward: list[Leg]) -> list[
     return [rng.choice(onward)]
 
 
-def _connection(rng: random.Random, feeders: list[Leg], onward: list[Leg]) -> list[Leg]:
-    for _ in range(20):
-        legs = _journey(rng, feeders, onward)
+def _connection(
+    rng: random.Random, feeders: list[Leg], onward: list[Leg], towards: tuple[str, ...] = ()
+) -> list[Leg]:
+    """A feeder into the hub and a connecting onward flight, to one of ``towards`` when possible."""
+    preferred = [leg for leg in onward if leg.destination in towards] or onward
+    for _ in range(40):
+        legs = _journey(rng, feeders, preferred)
         if len(legs) == 2:
             return legs
     return [rng.choice(feeders)]
@@ -157,7 +161,7 @@ def generate_day(
         parties.append(
             _Party(
                 [target.person, *companions],
-                _connection(rng, feeders, onward),
+                _connection(rng, feeders, onward, pools.border_cities),
                 kinds,
                 late=rng.random() < 0.7,
                 cash=rng.random() < 0.6,

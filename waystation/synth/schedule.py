@@ -45,14 +45,18 @@ def day_schedule(rng: random.Random, pools: Pools, day: date, flights: int) -> t
         for _ in range(feeders_count)
     ]
     onward_targets = pools.border_cities + pools.domestic
+    destinations = [  # every border city is served first: they are what the day is about
+        pools.border_cities[i] if i < len(pools.border_cities) else rng.choice(onward_targets)
+        for i in range(onward_count)
+    ]
     onward = [
         _flight(
             rng,
             pools,
             pools.hub,
-            rng.choice(onward_targets),
-            start + timedelta(hours=7, minutes=rng.randint(0, 10 * 60) // 5 * 5),
+            destination,
+            start + timedelta(hours=7, minutes=rng.randint(0, 600) // 5 * 5),
         )
-        for _ in range(onward_count)
+        for destination in destinations
     ]
     return feeders, onward
