@@ -12,7 +12,8 @@ field, line) so that the message names exactly what was wrong and where::
     │   └── RuleError              a targeting rule that is invalid or unlawful
     ├── NotFound                   a requested object does not exist
     ├── Conflict                   the request contradicts the stored state
-    └── Forbidden                  the caller's role does not allow the action
+    ├── Forbidden                  the caller's role does not allow the action
+    └── Unauthenticated            no valid credentials were given
 
 The API maps each class to one HTTP status and one JSON error shape; the CLI prints
 ``str(error)`` on one line and exits non-zero.
@@ -31,6 +32,7 @@ __all__ = [
     "Locator",
     "NotFound",
     "RuleError",
+    "Unauthenticated",
     "UnknownFormat",
     "UnreadableMessage",
     "WatchlistError",
@@ -139,3 +141,9 @@ class Forbidden(WaystationError):
     """The caller's role does not allow this."""
 
     code = "forbidden"
+
+
+class Unauthenticated(WaystationError):
+    """No credentials, or credentials that identify nobody (unknown, revoked or disabled)."""
+
+    code = "unauthenticated"

@@ -13,9 +13,10 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from waystation.exc import ConfigError
 
-__all__ = ["DEFAULT_SECRET", "Settings", "get_settings"]
+__all__ = ["DEFAULT_AUDIT_KEY", "DEFAULT_SECRET", "Settings", "get_settings"]
 
 DEFAULT_SECRET = "development-only-secret-change-me"
+DEFAULT_AUDIT_KEY = "development-only-audit-key-change-me"
 
 
 def _default_home() -> Path:
@@ -33,6 +34,10 @@ class Settings(BaseSettings):
     )
     database_url: str | None = Field(default=None, description="SQLAlchemy URL; SQLite under home by default")
     secret_key: str = Field(default=DEFAULT_SECRET, description="signs sessions and keys card hashes")
+    audit_key: str = Field(
+        default=DEFAULT_AUDIT_KEY,
+        description="signs the audit log's head (kept outside the database); not the secret key",
+    )
     alert_threshold: float = Field(default=0.80, ge=0.0, le=1.0)
     report_threshold: float = Field(default=0.50, ge=0.0, le=1.0)
 
@@ -50,6 +55,12 @@ class Settings(BaseSettings):
             problems.append("WAYSTATION_SECRET_KEY is the default secret; set a real one outside development")
         if self.env != "development" and len(self.secret_key) < 32:
             problems.append("WAYSTATION_SECRET_KEY must be at least 32 characters outside development")
+        if self.env != "development" and self.audit_key == DEFAULT_AUDIT_KEY:
+            problems.append("WAYSTATION_AUDIT_KEY is the default key; set a real one outside development")
+        if len(self.audit_key.encode("utf-8")) < 16:
+            problems.append("WAYSTATION_AUDIT_KEY must be at least 16 bytes")
+        if self.env != "development" and self.audit_key == self.secret_key:
+            problems.append("WAYSTATION_AUDIT_KEY must differ from WAYSTATION_SECRET_KEY")
         if self.report_threshold > self.alert_threshold:
             problems.append("WAYSTATION_REPORT_THRESHOLD must not exceed WAYSTATION_ALERT_THRESHOLD")
         if problems:

@@ -28,8 +28,10 @@ from waystation.cases.events import (
     RetentionApplied,
     RuleChanged,
     Search,
+    TravellerCleared,
     TravellerRead,
     Unmasked,
+    UserChanged,
 )
 from waystation.cases.vocab import AlertKind, AlertStatus, ReviewAction
 
@@ -70,6 +72,8 @@ SAMPLES: list[AuditEvent] = [
     Exported("statistics", 12, "oversight-report.csv"),
     PackageShared("PKG-1", "TLP:AMBER", True, ("NCB-Ankara",), "sha256:ab"),
     RetentionApplied("mask 6 / delete 60 months", 4211, 12, 3),
+    TravellerCleared("T-55", "A-9", "un", "QDi.420", "other birth date and passport", "2026-11-25"),
+    UserChanged("amira", "created", "analyst"),
 ]
 
 

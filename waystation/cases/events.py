@@ -42,8 +42,10 @@ __all__ = [
     "RetentionApplied",
     "RuleChanged",
     "Search",
+    "TravellerCleared",
     "TravellerRead",
     "Unmasked",
+    "UserChanged",
     "event_from_payload",
 ]
 
@@ -71,6 +73,8 @@ class AuditEventType(StrEnum):
     EXPORT = "export"
     SHARE = "share"
     RETENTION = "retention"
+    CLEARANCE = "clearance"
+    USER_CHANGE = "user_change"
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +317,31 @@ class RetentionApplied(AuditEvent):
     masked: int
     deleted: int
     held: int
+
+
+@_register
+@dataclass(frozen=True, slots=True)
+class TravellerCleared(AuditEvent):
+    """A confirmed false positive recorded as a clearance: this person and document are not that entry."""
+
+    event_type = AuditEventType.CLEARANCE
+    traveller_key: str
+    alert_id: str
+    source: str
+    subject: str
+    reason: str
+    expires: str
+
+
+@_register
+@dataclass(frozen=True, slots=True)
+class UserChanged(AuditEvent):
+    """An account was created, given a token or a password, or had a token revoked."""
+
+    event_type = AuditEventType.USER_CHANGE
+    user: str
+    change: str
+    role: str | None = None
 
 
 def _coerce(hint: Any, value: Any) -> Any:

@@ -6,6 +6,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from waystation.exc import NotFound
 from waystation.ingest.lists import ListDiff, diff_watchlists, read_watchlist
 from waystation.model import Watchlist
@@ -21,7 +23,15 @@ from waystation.store import (
     watchlist_names,
 )
 
-__all__ = ["ImportReport", "import_list", "import_watchlist", "stored_list", "stored_lists"]
+__all__ = [
+    "ImportReport",
+    "changes_of",
+    "import_in",
+    "import_list",
+    "import_watchlist",
+    "stored_list",
+    "stored_lists",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +45,7 @@ class ImportReport:
     changes: tuple[ListChange, ...]
 
 
-def _changes(diff: ListDiff) -> list[ListChange]:
+def changes_of(diff: ListDiff) -> list[ListChange]:
     changes = [ListChange(e.entry_id, ChangeKind.ADDED, e.caption, "added") for e in diff.added]
     changes += [ListChange(e.entry_id, ChangeKind.REMOVED, e.caption, "removed") for e in diff.removed]
     changes += [
@@ -50,13 +60,18 @@ def import_watchlist(
 ) -> ImportReport:
     """Store a read list as a new version; the diff against the latest stored version is recorded."""
     with workspace.transaction() as session:
-        previous = latest_version(session, watchlist.name)
-        diff = None
-        changes = None
-        if previous is not None and previous.version != watchlist.version:
-            diff = diff_watchlists(load_watchlist(session, previous.id), watchlist)
-            changes = _changes(diff)
-        result = import_list_version(session, watchlist, sha256=sha256, source=source, changes=changes)
+        return import_in(session, watchlist, sha256=sha256, source=source)
+
+
+def import_in(session: Session, watchlist: Watchlist, *, sha256: str, source: str | None) -> ImportReport:
+    """:func:`import_watchlist` inside the caller's transaction (for a service that also logs it)."""
+    previous = latest_version(session, watchlist.name)
+    diff = None
+    changes = None
+    if previous is not None and previous.version != watchlist.version:
+        diff = diff_watchlists(load_watchlist(session, previous.id), watchlist)
+        changes = changes_of(diff)
+    result = import_list_version(session, watchlist, sha256=sha256, source=source, changes=changes)
     return ImportReport(result.version, result.created, result.previous, diff, result.changes)
 
 

@@ -26,7 +26,7 @@ from waystation.store import (
     store_parsed_message,
 )
 
-__all__ = ["Received", "envelope_of", "receive"]
+__all__ = ["Received", "envelope_of", "parse_received", "receive"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,26 +65,48 @@ def receive(
 ) -> Received:
     """Keep ``data``, then parse and store what it holds; never raises for bad input."""
     stored = receive_message(workspace.sessions, data, source=source, sender=sender)
+    return parse_received(
+        workspace, stored.id, data, source=source, sender=sender, message_format=message_format, today=today
+    )
+
+
+def parse_received(
+    workspace: Workspace,
+    message_id: int,
+    data: bytes,
+    *,
+    source: str,
+    sender: str | None = None,
+    message_format: str | None = None,
+    today: date | None = None,
+) -> Received:
+    """Parse, de-duplicate and store a message whose bytes are already kept (also after a crash)."""
     context = ParseContext(today=today or date.today(), card_key=workspace.card_key)
     try:
         parsed = parse_message(data, source, message_format, context)
     except InputError as error:
         issue = ParseIssue(Severity.ERROR, error.code, error.reason, error.locator or Locator(source))
         with workspace.transaction() as session:
-            mark_rejected(session, stored.id, issues=(issue,))
-        return Received(stored.id, MessageStatus.REJECTED, source, None, None, (issue,), error=str(error))
+            mark_rejected(session, message_id, issues=(issue,))
+        return Received(message_id, MessageStatus.REJECTED, source, None, None, (issue,), error=str(error))
 
     declared_sender, interchange = envelope_of(parsed)
     with workspace.transaction() as session:
         original = None
         if interchange:
             original = find_duplicate(
-                session, sender=sender or declared_sender, interchange_ref=interchange, before_id=stored.id
+                session, sender=sender or declared_sender, interchange_ref=interchange, before_id=message_id
             )
         if original is not None:
-            mark_duplicate(session, stored.id, original)
+            mark_duplicate(session, message_id, original)
             return Received(
-                stored.id, MessageStatus.DUPLICATE, source, parsed, None, parsed.issues, duplicate_of=original
+                message_id,
+                MessageStatus.DUPLICATE,
+                source,
+                parsed,
+                None,
+                parsed.issues,
+                duplicate_of=original,
             )
-        content = store_parsed_message(session, stored.id, parsed)  # marks the message parsed
-    return Received(stored.id, MessageStatus.PARSED, source, parsed, content, parsed.issues)
+        content = store_parsed_message(session, message_id, parsed)  # marks the message parsed
+    return Received(message_id, MessageStatus.PARSED, source, parsed, content, parsed.issues)

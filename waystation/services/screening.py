@@ -14,11 +14,14 @@ from datetime import UTC, datetime
 from waystation.exc import NotFound
 from waystation.matching import Clearance, ClearanceSet, Hit, Screener
 from waystation.model import Traveller
+from waystation.services.alerts import raise_watchlist_alerts
+from waystation.services.audit import audited
 from waystation.services.messages import Received
 from waystation.services.workspace import ScreeningConfig, Workspace
 from waystation.store import (
     ListVersionInfo,
     NewHit,
+    StoredAlert,
     add_hits,
     clearances_in_force,
     finish_run,
@@ -40,11 +43,12 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class ScreeningOutcome:
-    """One screening run: its id, and the hits per traveller ref (best first)."""
+    """One screening run: its id, the hits per traveller ref (best first), and the alerts raised."""
 
     run_id: int
     travellers: int
     hits: dict[str, list[Hit]]
+    raised: tuple[StoredAlert, ...] = ()
 
     @property
     def alerts(self) -> list[Hit]:
@@ -122,7 +126,8 @@ def screen_travellers(
 def screen_received(
     workspace: Workspace, received: Received, *, lists: Sequence[str] | None = None
 ) -> ScreeningOutcome:
-    """Screen every traveller of a stored message against the lists in force and store the hits."""
+    """Screen every traveller of a stored message against the lists in force; store the hits and
+    raise an alert for each alerting hit, in one transaction (logged as ``alert_raised``)."""
     if received.parsed is None or received.content is None:
         raise NotFound(f"message {received.message_id} holds no stored travellers to screen")
     versions = active_versions(workspace, lists)
@@ -130,7 +135,7 @@ def screen_received(
     travellers = list(received.parsed.travellers())
     results = screen_travellers(screener, travellers, workspace.screening, cleared=clearances(workspace))
     config = workspace.screening
-    with workspace.transaction() as session:
+    with audited(workspace) as (session, audit):
         run_id = start_run(
             session,
             algorithm=screener.algorithm.NAME,
@@ -157,8 +162,21 @@ def screen_received(
             for hits in results
             for hit in hits
         ]
-        add_hits(session, run_id, rows)
+        hit_ids = add_hits(session, run_id, rows)
         finish_run(session, run_id, traveller_count=len(travellers))
+        flat = [hit for hits in results for hit in hits]
+        raised = raise_watchlist_alerts(
+            session,
+            audit,
+            parsed=received.parsed,
+            message_id=received.message_id,
+            hits=list(zip(flat, hit_ids, strict=True)),
+            traveller_ids=ids,
+            secret=workspace.card_key,
+        )
     return ScreeningOutcome(
-        run_id, len(travellers), {t.ref: h for t, h in zip(travellers, results, strict=True)}
+        run_id,
+        len(travellers),
+        {t.ref: h for t, h in zip(travellers, results, strict=True)},
+        tuple(raised),
     )

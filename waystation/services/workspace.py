@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from waystation.settings import Settings
 from waystation.store import make_engine, make_sessions, upgrade
 
-__all__ = ["ScreeningConfig", "Workspace", "open_workspace"]
+__all__ = ["AuditConfig", "ScreeningConfig", "Workspace", "open_workspace"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,18 @@ class ScreeningConfig:
     algorithm: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class AuditConfig:
+    """Where the signed head of the audit log is written (outside the database) and its key.
+
+    ``head_path`` ``None`` keeps no head file (a workspace for a one-off script or a test that
+    does not look at it); the service always has one, under ``settings.home``.
+    """
+
+    head_path: Path | None = None
+    key: bytes = b"development-only-audit-key-change-me"
+
+
 @dataclass
 class Workspace:
     """Engine, sessions, configuration and the screener cache of one running process."""
@@ -40,6 +53,7 @@ class Workspace:
     sessions: sessionmaker[Session]
     screening: ScreeningConfig
     card_key: bytes
+    audit: AuditConfig = field(default_factory=AuditConfig)
     cache: dict[object, object] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -66,4 +80,5 @@ def open_workspace(settings: Settings, *, migrate: bool = True) -> Workspace:
         sessions=make_sessions(engine),
         screening=ScreeningConfig(settings.report_threshold, settings.alert_threshold),
         card_key=settings.secret_key.encode("utf-8"),
+        audit=AuditConfig(settings.home / "audit-head.json", settings.audit_key.encode("utf-8")),
     )

@@ -33,6 +33,7 @@ __all__ = [
     "hits_of_run",
     "hits_of_traveller",
     "start_run",
+    "travellers_screened",
 ]
 
 
@@ -262,3 +263,15 @@ def hits_of_run(session: Session, run_id: int, *, alerts_only: bool = False) -> 
 def hits_of_traveller(session: Session, traveller_id: int) -> list[StoredHit]:
     """Every hit a stored traveller ever had, best score first."""
     return _hits(session, HitRow.traveller_id == traveller_id)
+
+
+def travellers_screened(
+    session: Session, *, since: datetime | None = None, until: datetime | None = None
+) -> int:
+    """How many travellers the screening runs started in [since, until) screened."""
+    statement = select(func.coalesce(func.sum(ScreeningRunRow.traveller_count), 0))
+    if since is not None:
+        statement = statement.where(ScreeningRunRow.started_at >= since)
+    if until is not None:
+        statement = statement.where(ScreeningRunRow.started_at < until)
+    return int(session.execute(statement).scalar_one())

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from waystation.exc import NotFound
@@ -48,6 +48,8 @@ __all__ = [
     "get_flight",
     "load_travellers",
     "restore_provenance",
+    "traveller_counts",
+    "traveller_flights",
     "travellers_of_message",
     "travellers_on_flight",
 ]
@@ -213,3 +215,25 @@ def address_from_row(row: AddressRow, source: str) -> Address:
         row.country,
         restore_provenance(row.provenance, source),
     )
+
+
+def traveller_flights(session: Session, ids: Sequence[int]) -> dict[int, int | None]:
+    """The flight id of each stored traveller (its manifest's first leg), by traveller id."""
+    found: dict[int, int | None] = {}
+    for part in chunks(list(dict.fromkeys(ids))):
+        statement = select(TravellerRow.id, TravellerRow.flight_id).where(TravellerRow.id.in_(part))
+        found.update((ident, flight) for ident, flight in session.execute(statement))
+    return found
+
+
+def traveller_counts(session: Session, flight_ids: Sequence[int]) -> dict[int, int]:
+    """How many traveller rows each flight has (every message about it counted)."""
+    found: dict[int, int] = {}
+    for part in chunks(list(dict.fromkeys(flight_ids))):
+        statement = (
+            select(TravellerRow.flight_id, func.count(TravellerRow.id))
+            .where(TravellerRow.flight_id.in_(part))
+            .group_by(TravellerRow.flight_id)
+        )
+        found.update((flight, count) for flight, count in session.execute(statement) if flight is not None)
+    return found

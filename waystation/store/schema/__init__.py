@@ -1,5 +1,7 @@
 """Every table of the store; importing this package registers them all on ``Base.metadata``."""
 
+from waystation.store.schema.alerts import AlertRow, ReviewEntryRow
+from waystation.store.schema.audit import AuditHeadRow, AuditRecordRow
 from waystation.store.schema.base import Base, BigId
 from waystation.store.schema.bookings import (
     BookingLegRow,
@@ -8,8 +10,10 @@ from waystation.store.schema.bookings import (
     PaymentRow,
     PnrPushRow,
 )
+from waystation.store.schema.cases import CaseEventRow, CaseRow
 from waystation.store.schema.clearances import ClearanceRow
 from waystation.store.schema.messages import RawMessageRow
+from waystation.store.schema.policy import CarrierPolicyRow
 from waystation.store.schema.screening import HitRow, RunListRow, ScreeningRunRow
 from waystation.store.schema.travel import (
     AddressRow,
@@ -20,6 +24,7 @@ from waystation.store.schema.travel import (
     TravelDocumentRow,
     TravellerRow,
 )
+from waystation.store.schema.users import ApiTokenRow, UserRow
 from waystation.store.schema.watchlists import (
     EntryBodyRow,
     ListChangeRow,
@@ -32,11 +37,18 @@ metadata = Base.metadata
 
 __all__ = [
     "AddressRow",
+    "AlertRow",
+    "ApiTokenRow",
+    "AuditHeadRow",
+    "AuditRecordRow",
     "Base",
     "BigId",
     "BookingLegRow",
     "BookingRow",
     "BookingTravellerRow",
+    "CarrierPolicyRow",
+    "CaseEventRow",
+    "CaseRow",
     "ClearanceRow",
     "ContactRow",
     "EntryBodyRow",
@@ -50,10 +62,12 @@ __all__ = [
     "PaymentRow",
     "PnrPushRow",
     "RawMessageRow",
+    "ReviewEntryRow",
     "RunListRow",
     "ScreeningRunRow",
     "TravelDocumentRow",
     "TravellerRow",
+    "UserRow",
     "WatchlistRow",
     "metadata",
 ]

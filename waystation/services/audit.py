@@ -1,0 +1,159 @@
+"""The audit trail: every read of traveller data, every decision and every change, hash-chained.
+
+Services open an :func:`audited` transaction, do their work, and :meth:`Audit.log` each event;
+the records are sealed and appended last in the same transaction (so nothing is logged that did
+not happen, and nothing happens unlogged), and after the commit the signed head is written to a
+file outside the database, replaced atomically. ``waystation audit verify`` checks the stored
+chain against that head (docs/review.md §5 says what this does and does not detect).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from waystation.cases.chain import AuditRecord, ChainHead, ChainVerdict, SignedHead, sign_head, verify_chain
+from waystation.cases.events import AuditEvent, AuditEventType
+from waystation.cases.permissions import Permission, require
+from waystation.exc import ConfigError
+from waystation.services.principal import SYSTEM, Principal
+from waystation.services.workspace import Workspace
+from waystation.store import append_audit, audit_records, iter_audit
+
+__all__ = [
+    "Audit",
+    "AuditPage",
+    "audit_page",
+    "audited",
+    "read_head",
+    "verify_audit",
+    "write_head",
+]
+
+_HEAD_LOCK = threading.Lock()
+_WRITTEN: dict[Path, int] = {}
+
+
+@dataclass
+class Audit:
+    """Events collected during one transaction, appended to the chain when it ends."""
+
+    session: Session
+    pending: list[tuple[AuditEvent, str, str, datetime]] = field(default_factory=list)
+    records: list[AuditRecord] = field(default_factory=list)
+
+    def log(
+        self,
+        event: AuditEvent,
+        actor: Principal = SYSTEM,
+        *,
+        at: datetime | None = None,
+        role: str | None = None,
+    ) -> None:
+        """Queue ``event`` by ``actor``; ``role`` overrides (``unknown`` for a failed log-in)."""
+        self.pending.append((event, actor.name, role or actor.role_name, at or datetime.now(UTC)))
+
+    def flush(self) -> None:
+        if self.pending:
+            self.records += append_audit(self.session, self.pending)
+            self.pending = []
+
+
+@contextmanager
+def audited(workspace: Workspace) -> Iterator[tuple[Session, Audit]]:
+    """A transaction whose logged events are appended at its end; the signed head follows the commit."""
+    with workspace.transaction() as session:
+        audit = Audit(session)
+        yield session, audit
+        audit.flush()
+    if audit.records:
+        last = audit.records[-1]
+        write_head(workspace, ChainHead(last.sequence, last.hash))
+
+
+def write_head(workspace: Workspace, head: ChainHead) -> SignedHead | None:
+    """Sign ``head`` and replace the head file with it (never with an older head than written)."""
+    path = workspace.audit.head_path
+    if path is None:
+        return None
+    signed = sign_head(head, workspace.audit.key, datetime.now(UTC))
+    with _HEAD_LOCK:
+        current = _WRITTEN.get(path)
+        if current is None:
+            previous = read_head(path)
+            current = previous.head.sequence if previous else 0
+        if head.sequence <= current:
+            return None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(_head_json(signed), sort_keys=True) + "\n", encoding="utf-8")
+        os.replace(temporary, path)
+        _WRITTEN[path] = head.sequence
+    return signed
+
+
+def _head_json(signed: SignedHead) -> dict[str, object]:
+    return {
+        "sequence": signed.head.sequence,
+        "hash": signed.head.hash,
+        "signed_at": signed.signed_at.isoformat(),
+        "signature": signed.signature,
+    }
+
+
+def read_head(path: Path) -> SignedHead | None:
+    """The signed head stored in ``path`` (``None`` when there is no file yet)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as error:
+        raise ConfigError(f"the audit head file {path} is unreadable: {error}") from None
+    try:
+        head = ChainHead(int(data["sequence"]), str(data["hash"]))
+        return SignedHead(head, datetime.fromisoformat(str(data["signed_at"])), str(data["signature"]))
+    except (KeyError, TypeError, ValueError) as error:
+        raise ConfigError(f"the audit head file {path} is malformed: {error}") from None
+
+
+def verify_audit(workspace: Workspace, *, extra_heads: tuple[SignedHead, ...] = ()) -> ChainVerdict:
+    """Verify the whole stored chain against the head file (and any heads the auditor kept)."""
+    anchors = list(extra_heads)
+    if workspace.audit.head_path is not None:
+        stored = read_head(workspace.audit.head_path)
+        if stored is not None:
+            anchors.append(stored)
+    with workspace.transaction() as session:
+        records = list(iter_audit(session))
+    return verify_chain(records, anchors, key=workspace.audit.key)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditPage:
+    records: tuple[AuditRecord, ...]
+    next_after: int | None
+
+
+def audit_page(
+    workspace: Workspace,
+    principal: Principal,
+    *,
+    after: int = 0,
+    limit: int = 100,
+    event_type: AuditEventType | None = None,
+    actor: str | None = None,
+) -> AuditPage:
+    """A page of the log for the auditor (reading the log is not itself logged: it holds no traveller)."""
+    require(principal.role, Permission.READ_AUDIT)
+    with workspace.transaction() as session:
+        records = audit_records(session, after=after, limit=limit, event_type=event_type, actor=actor)
+    next_after = records[-1].sequence if len(records) == limit else None
+    return AuditPage(tuple(records), next_after)

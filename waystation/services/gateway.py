@@ -1,0 +1,205 @@
+"""The carrier gateway: raw EDIFACT in; an acknowledgement, or for iAPI a CUSRES answer, out.
+
+The order is the safeguard. :func:`submit` first commits the bytes exactly as received
+(``messages.receive``), so an acknowledged message is never lost even if the process is killed
+right after; then it parses, de-duplicates by interchange reference, stores, screens and raises
+alerts (``screening.screen_received``). For an interactive request (iAPI) it then decides each
+passenger's answer from that person's alerts on that flight and the supervisor's
+:class:`~waystation.cases.CarrierPolicy` (``cases.decide_boarding``: a score alone never denies
+boarding unless a supervisor named that list and threshold), logs every answer with its basis,
+and renders the CUSRES. The carrier learns the code and nothing else.
+
+A repeated interchange (a carrier retrying after a lost answer) is stored as a duplicate and
+answered again from the original's alerts, so the carrier gets the same answer and the alerts
+are not raised twice. A message that cannot be read is kept, marked rejected, and the caller
+gets the reason with its segment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from waystation.cases.permissions import Permission, require
+from waystation.cases.policy import BoardingDecision, CarrierPolicy, decide_boarding
+from waystation.cases.trail import boarding_answered
+from waystation.cases.vocab import Role
+from waystation.exc import NotFound
+from waystation.ingest.message import ParsedMessage
+from waystation.matching.compare.documents import document_key
+from waystation.model import Leg, Manifest, Traveller
+from waystation.services.audit import audited
+from waystation.services.cusres import CusresPassenger, CusresRequest, render_cusres
+from waystation.services.identity import traveller_key
+from waystation.services.messages import Received, receive
+from waystation.services.policy import current_policy
+from waystation.services.principal import Principal
+from waystation.services.screening import ScreeningOutcome, screen_received
+from waystation.services.workspace import Workspace
+from waystation.store import AlertFilter, MessageStatus, StoredMessage, find_alerts, get_message
+
+__all__ = [
+    "GATEWAY_ID",
+    "PassengerDecision",
+    "Submission",
+    "answer_for",
+    "insufficient",
+    "message_status",
+    "process_received",
+    "submit",
+]
+
+GATEWAY_ID = "WAYSTATION"
+
+
+@dataclass(frozen=True, slots=True)
+class PassengerDecision:
+    """The answer for one passenger of an iAPI request, with the basis (never sent to the carrier)."""
+
+    traveller_ref: str
+    traveller_key: str
+    passenger_ref: str | None
+    booking_ref: str | None
+    flight: str
+    decision: BoardingDecision
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """What happened to one submitted message, and the CUSRES for an interactive one."""
+
+    received: Received
+    interactive: bool
+    outcome: ScreeningOutcome | None
+    decisions: tuple[PassengerDecision, ...]
+    answer: bytes | None
+
+    @property
+    def travellers(self) -> int:
+        return len(list(self.received.parsed.travellers())) if self.received.parsed else 0
+
+
+def _interactive(parsed: ParsedMessage | None) -> list[Manifest]:
+    return [m for m in parsed.manifests if m.is_interactive] if parsed else []
+
+
+def submit(
+    workspace: Workspace,
+    principal: Principal,
+    data: bytes,
+    *,
+    source: str | None = None,
+    today: date | None = None,
+) -> Submission:
+    """Receive, store, screen and (for iAPI) answer one carrier message; never raises for bad input."""
+    require(principal.role, Permission.SUBMIT_MESSAGES)
+    received = receive(workspace, data, source=source or _source_prefix(principal), today=today)
+    return process_received(workspace, received, principal)
+
+
+def process_received(workspace: Workspace, received: Received, principal: Principal) -> Submission:
+    """Screen a received message and answer it when it is an iAPI request."""
+    outcome = None
+    if received.status is MessageStatus.PARSED:
+        outcome = screen_received(workspace, received)
+    manifests = _interactive(received.parsed)
+    if received.status is MessageStatus.REJECTED or not manifests:
+        return Submission(received, False, outcome, (), None)
+    decisions = answer_for(workspace, principal, manifests)
+    by_ref = {(d.flight, d.traveller_ref): d for d in decisions}
+    requests = [
+        CusresRequest(
+            manifest,
+            tuple(
+                CusresPassenger(d.passenger_ref, d.booking_ref, d.decision.for_carrier())
+                for t in manifest.travellers
+                if (d := by_ref.get((_flight(manifest), t.ref))) is not None
+            ),
+        )
+        for manifest in manifests
+    ]
+    first = manifests[0]
+    answer = render_cusres(
+        requests,
+        sender=first.recipient or GATEWAY_ID,
+        recipient=first.sender or "CARRIER",
+        control_ref=f"WS{received.message_id:012d}",
+        prepared=datetime.now(UTC),
+    )
+    return Submission(received, True, outcome, tuple(decisions), answer)
+
+
+def _flight(manifest: Manifest) -> str:
+    return manifest.legs[0].designator if manifest.legs else ""
+
+
+def _day(leg: Leg | None) -> date | None:
+    if leg is None or leg.departure is None:
+        return None
+    return leg.departure.date() if isinstance(leg.departure, datetime) else leg.departure
+
+
+def insufficient(traveller: Traveller) -> bool:
+    """Screening needs a document number and a birth date; without them the carrier must resend."""
+    has_document = any(document_key(d.number) for d in traveller.documents)
+    return not has_document or traveller.birth_date is None
+
+
+def answer_for(
+    workspace: Workspace, principal: Principal, manifests: Sequence[Manifest]
+) -> list[PassengerDecision]:
+    """Each passenger's answer from their alerts on that flight (any message), logged one by one."""
+    policy: CarrierPolicy = current_policy(workspace)
+    people = [
+        (manifest, traveller, traveller_key(traveller, workspace.card_key))
+        for manifest in manifests
+        for traveller in manifest.travellers
+    ]
+    decisions: list[PassengerDecision] = []
+    with audited(workspace) as (session, audit):
+        keys = tuple(sorted({key for _, _, key in people}))
+        alerts = find_alerts(session, AlertFilter(traveller_keys=keys), limit=10_000) if keys else []
+        for manifest, traveller, key in people:
+            leg = manifest.legs[0] if manifest.legs else None
+            flight, day = (leg.designator if leg else ""), _day(leg)
+            states = [
+                a.state
+                for a in alerts
+                if a.alert.traveller_key == key
+                and a.alert.flight == flight
+                and (a.alert.flight_date == day or day is None)
+            ]
+            decision = decide_boarding(states, policy, insufficient_data=insufficient(traveller))
+            audit.log(
+                boarding_answered(decision, traveller_key=key, traveller_ref=traveller.ref, flight=flight),
+                principal,
+            )
+            decisions.append(
+                PassengerDecision(
+                    traveller.ref,
+                    key,
+                    traveller.references.get("ABO"),
+                    traveller.references.get("AVF"),
+                    flight,
+                    decision,
+                )
+            )
+    return decisions
+
+
+def _source_prefix(principal: Principal) -> str:
+    return f"gateway/{principal.name}"
+
+
+def message_status(workspace: Workspace, principal: Principal, message_id: int) -> StoredMessage:
+    """A received message's status and issues: a carrier sees only the messages it sent itself."""
+    if principal.role is Role.CARRIER:
+        with workspace.transaction() as session:
+            stored = get_message(session, message_id)
+        if stored.source != _source_prefix(principal):
+            raise NotFound(f"no message {message_id}")
+        return stored
+    require(principal.role, Permission.READ_TRAVELLERS)
+    with workspace.transaction() as session:
+        return get_message(session, message_id)

@@ -1,0 +1,138 @@
+"""Appending to and reading the hash-chained audit log (``cases.chain``).
+
+:func:`append_audit` first writes the one-row ``audit_head`` (taking SQLite's write lock, or the
+row lock on PostgreSQL, until the caller's transaction ends), reads the last record, seals the
+new ones after it and inserts them: appenders are serialised, so no two records ever chain to
+the same predecessor. Call it last in a transaction, to hold that lock briefly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from waystation.cases.chain import GENESIS, AuditRecord, ChainHead, seal_all
+from waystation.cases.events import AuditEvent, AuditEventType
+from waystation.store.bulk import insert_rows
+from waystation.store.schema import AuditHeadRow, AuditRecordRow
+
+__all__ = ["append_audit", "audit_head", "audit_records", "count_audit", "iter_audit"]
+
+_HEAD = 1
+
+
+def _record(row: AuditRecordRow) -> AuditRecord:
+    return AuditRecord(
+        sequence=row.sequence,
+        at=row.at,
+        actor=row.actor,
+        role=row.role,
+        event_type=AuditEventType(row.event_type),
+        payload=row.payload,
+        previous_hash=row.previous_hash,
+        hash=row.hash,
+    )
+
+
+def _lock_and_read_head(session: Session) -> ChainHead:
+    result = session.execute(
+        update(AuditHeadRow).where(AuditHeadRow.id == _HEAD).values(sequence=AuditHeadRow.sequence)
+    )
+    if getattr(result, "rowcount", 1) == 0:
+        last = session.execute(
+            select(AuditRecordRow.sequence, AuditRecordRow.hash)
+            .order_by(AuditRecordRow.sequence.desc())
+            .limit(1)
+        ).one_or_none()
+        head = ChainHead(last[0], last[1]) if last else ChainHead(0, GENESIS)
+        insert_rows(session, AuditHeadRow, [{"id": _HEAD, "sequence": head.sequence, "hash": head.hash}])
+        return head
+    sequence, digest = session.execute(
+        select(AuditHeadRow.sequence, AuditHeadRow.hash).where(AuditHeadRow.id == _HEAD)
+    ).one()
+    return ChainHead(sequence, digest)
+
+
+def append_audit(
+    session: Session, entries: Sequence[tuple[AuditEvent, str, str, datetime]]
+) -> list[AuditRecord]:
+    """Seal ``(event, actor, role, at)`` entries after the last stored record and store them."""
+    if not entries:
+        return []
+    head = _lock_and_read_head(session)
+    previous = None
+    if head.sequence:
+        row = session.get(AuditRecordRow, head.sequence)
+        previous = _record(row) if row is not None else None
+    if previous is None and head.sequence:
+        # The head names a record that is gone: chain on from it anyway, so verify reports the gap.
+        previous = AuditRecord(head.sequence, entries[0][3], "", "", AuditEventType.LOGIN, {}, "", head.hash)
+    records = seal_all(entries, previous)
+    insert_rows(
+        session,
+        AuditRecordRow,
+        [
+            {
+                "sequence": r.sequence,
+                "at": r.at,
+                "actor": r.actor,
+                "role": r.role,
+                "event_type": r.event_type.value,
+                "payload": dict(r.payload),
+                "previous_hash": r.previous_hash,
+                "hash": r.hash,
+            }
+            for r in records
+        ],
+    )
+    last = records[-1]
+    session.execute(
+        update(AuditHeadRow).where(AuditHeadRow.id == _HEAD).values(sequence=last.sequence, hash=last.hash)
+    )
+    return records
+
+
+def audit_records(
+    session: Session,
+    *,
+    after: int = 0,
+    limit: int | None = None,
+    event_type: AuditEventType | None = None,
+    actor: str | None = None,
+) -> list[AuditRecord]:
+    """Records in sequence order after ``after`` (filtered by type or actor when given)."""
+    statement = select(AuditRecordRow).where(AuditRecordRow.sequence > after)
+    if event_type is not None:
+        statement = statement.where(AuditRecordRow.event_type == event_type.value)
+    if actor is not None:
+        statement = statement.where(AuditRecordRow.actor == actor)
+    statement = statement.order_by(AuditRecordRow.sequence)
+    if limit is not None:
+        statement = statement.limit(limit)
+    return [_record(row) for row in session.execute(statement).scalars()]
+
+
+def iter_audit(session: Session, *, batch: int = 5000) -> Iterator[AuditRecord]:
+    """Every record in stored (sequence) order, read in batches."""
+    after = 0
+    while True:
+        records = audit_records(session, after=after, limit=batch)
+        yield from records
+        if len(records) < batch:
+            return
+        after = records[-1].sequence
+
+
+def audit_head(session: Session) -> ChainHead:
+    """The last stored record's sequence and hash (``0`` and the genesis for an empty log)."""
+    last = session.execute(
+        select(AuditRecordRow.sequence, AuditRecordRow.hash).order_by(AuditRecordRow.sequence.desc()).limit(1)
+    ).one_or_none()
+    return ChainHead(last[0], last[1]) if last else ChainHead(0, GENESIS)
+
+
+def count_audit(session: Session) -> int:
+    return int(session.execute(select(func.count()).select_from(AuditRecordRow)).scalar_one())
