@@ -1,0 +1,74 @@
+"""The analyst's queue: alerts by departure time and score, filtered by list, rule, network, flight, status.
+
+The review service lists alerts newest first, which suits an API client paging through
+everything; an analyst needs the flight that leaves soonest first and, within it, the strongest
+hit. Listing the queue shows travellers' names, so it is logged as a search, as the review
+service does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from waystation.cases.events import Search
+from waystation.cases.permissions import Permission, require
+from waystation.services.audit import audited
+from waystation.services.principal import Principal
+from waystation.services.workspace import Workspace
+from waystation.store import (
+    StoredAlert,
+    StoredFlight,
+    StoredTraveller,
+    get_flight,
+    load_alerts,
+    load_travellers,
+)
+from waystation.store.board import QueueFilter, queue_alert_ids, queue_facets
+
+__all__ = ["QueueFilter", "QueuePage", "alert_queue", "next_in_queue"]
+
+
+@dataclass(frozen=True, slots=True)
+class QueuePage:
+    """One page of the queue with the flights and travellers it shows, and what it can be filtered by."""
+
+    alerts: tuple[StoredAlert, ...]
+    total: int
+    flights: dict[int, StoredFlight]
+    travellers: dict[int, StoredTraveller]
+    facets: dict[str, list[tuple[str, int]]]
+
+
+def _query(where: QueueFilter) -> str:
+    parts = {
+        "kind": where.kind.value if where.kind else None,
+        "source": where.source,
+        "flight_id": where.flight_id,
+        "status": where.status.value if where.status else ("undecided" if where.open_only else None),
+    }
+    return ", ".join(f"{k}={v}" for k, v in parts.items() if v is not None) or "all"
+
+
+def alert_queue(
+    workspace: Workspace, principal: Principal, where: QueueFilter, *, limit: int = 100, offset: int = 0
+) -> QueuePage:
+    require(principal.role, Permission.REVIEW_ALERTS)
+    with audited(workspace) as (session, audit):
+        ids, total = queue_alert_ids(session, where, limit=limit, offset=offset)
+        alerts = load_alerts(session, ids)
+        flight_ids = sorted({a.flight_id for a in alerts if a.flight_id is not None})
+        flights = {ident: get_flight(session, ident) for ident in flight_ids}
+        travellers = {
+            t.id: t for t in load_travellers(session, [a.traveller_id for a in alerts if a.traveller_id])
+        }
+        facets = queue_facets(session)
+        audit.log(Search("alert_queue", _query(where), len(alerts)), principal)
+    return QueuePage(tuple(alerts), total, flights, travellers, facets)
+
+
+def next_in_queue(workspace: Workspace, principal: Principal, after: int) -> int | None:
+    """The first undecided alert in queue order other than ``after`` (where to go after deciding)."""
+    require(principal.role, Permission.REVIEW_ALERTS)
+    with workspace.transaction() as session:
+        ids, _total = queue_alert_ids(session, QueueFilter(open_only=True), limit=2)
+    return next((i for i in ids if i != after), None)
