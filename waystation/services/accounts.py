@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from waystation.cases.events import Logout
 from waystation.cases.vocab import Role
 from waystation.exc import ConfigError, Conflict, NotFound
+from waystation.services.audit import audited
 from waystation.services.principal import Principal
 from waystation.services.users import create_user
 from waystation.services.workspace import Workspace
 from waystation.store import get_user
 
-__all__ = ["DEMO_PEOPLE", "DemoPerson", "active_principal", "ensure_demo_people"]
+__all__ = ["DEMO_PEOPLE", "DemoPerson", "active_principal", "ensure_demo_people", "log_out"]
 
 
 def active_principal(workspace: Workspace, name: str) -> Principal | None:
@@ -30,6 +32,12 @@ def active_principal(workspace: Workspace, name: str) -> Principal | None:
         except NotFound:
             return None
     return Principal(user.name, user.role) if user.active else None
+
+
+def log_out(workspace: Workspace, principal: Principal) -> None:
+    """Record that a person ended their web session (the cookie is dropped by the page)."""
+    with audited(workspace) as (_session, audit):
+        audit.log(Logout(), principal)
 
 
 @dataclass(frozen=True, slots=True)
