@@ -64,4 +64,5 @@ def permissions_of(role: Role) -> frozenset[Permission]:
 def require(role: Role, permission: Permission) -> None:
     """Return quietly, or raise ``Forbidden`` naming the role and the permission."""
     if role not in PERMISSIONS[permission]:
-        raise Forbidden(f"a {role.value} may not {permission.value.replace('_', ' ')}")
+        article = "an" if role.value[0] in "aeiou" else "a"
+        raise Forbidden(f"{article} {role.value} may not {permission.value.replace('_', ' ')}")

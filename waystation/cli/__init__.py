@@ -14,12 +14,15 @@ from typing import Any
 import click
 
 from waystation import __version__
+from waystation.cli import audit as audit_commands
 from waystation.cli import demo as demo_commands
 from waystation.cli import lists as lists_commands
 from waystation.cli import messages as message_commands
 from waystation.cli import screening as screening_commands
+from waystation.cli import serve as serve_commands
 from waystation.cli import synth as synth_commands
-from waystation.exc import ConfigError, InputError, NotFound, WaystationError
+from waystation.cli import users as user_commands
+from waystation.exc import ConfigError, Conflict, InputError, NotFound, WaystationError
 from waystation.rules.command import rules_group
 
 __all__ = ["main"]
@@ -31,7 +34,7 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (InputError, ConfigError, NotFound) as error:
+        except (InputError, ConfigError, NotFound, Conflict) as error:
             click.echo(f"waystation: error: {error}", err=True)
             sys.exit(2)
         except WaystationError as error:
@@ -51,6 +54,9 @@ for command in (
     *message_commands.COMMANDS,
     *screening_commands.COMMANDS,
     *synth_commands.COMMANDS,
+    *serve_commands.COMMANDS,
+    *user_commands.COMMANDS,
+    *audit_commands.COMMANDS,
 ):
     main.add_command(command)
 main.add_command(rules_group)

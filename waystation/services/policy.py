@@ -19,7 +19,7 @@ from waystation.services.principal import Principal
 from waystation.services.workspace import Workspace
 from waystation.store import add_policy, latest_policy, policy_versions
 
-__all__ = ["DEFAULT_POLICY", "configure_policy", "current_policy", "policy_history"]
+__all__ = ["DEFAULT_POLICY", "configure_policy", "current_policy", "policy_history", "policy_in_force"]
 
 DEFAULT_POLICY = CarrierPolicy(
     version="default",
@@ -35,6 +35,12 @@ def current_policy(workspace: Workspace) -> CarrierPolicy:
     """The policy the gateway answers with now."""
     with workspace.transaction() as session:
         return latest_policy(session) or DEFAULT_POLICY
+
+
+def policy_in_force(workspace: Workspace, principal: Principal) -> CarrierPolicy:
+    """The policy in force, for the supervisor who manages it."""
+    require(principal.role, Permission.CONFIGURE_POLICY)
+    return current_policy(workspace)
 
 
 def policy_history(workspace: Workspace, principal: Principal) -> list[CarrierPolicy]:

@@ -20,6 +20,7 @@ from waystation.services.principal import Principal
 from waystation.services.workspace import Workspace
 from waystation.store import (
     AlertFilter,
+    ScreeningRun,
     StoredAlert,
     StoredFlight,
     StoredHit,
@@ -28,13 +29,23 @@ from waystation.store import (
     find_alerts,
     find_flights,
     get_flight,
+    get_run,
+    hits_of_run,
     hits_of_traveller,
     load_travellers,
     traveller_counts,
     travellers_on_flight,
 )
 
-__all__ = ["FlightSummary", "TravellerView", "flight", "flight_travellers", "flights", "traveller"]
+__all__ = [
+    "FlightSummary",
+    "TravellerView",
+    "flight",
+    "flight_travellers",
+    "flights",
+    "screening_run",
+    "traveller",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,3 +125,15 @@ def traveller(workspace: Workspace, principal: Principal, traveller_id: int) -> 
         fields = (*READ_FIELDS, "contacts", "address", "references")
         audit.log(TravellerRead(key, f"traveller record {traveller_id}", fields), principal)
     return TravellerView(stored, key, tuple(hits), tuple(alerts))
+
+
+def screening_run(
+    workspace: Workspace, principal: Principal, run_id: int
+) -> tuple[ScreeningRun, list[StoredHit]]:
+    """A screening run with its hits; the hits name travellers, so the read is logged."""
+    require(principal.role, Permission.READ_TRAVELLERS)
+    with audited(workspace) as (session, audit):
+        run = get_run(session, run_id)
+        hits = hits_of_run(session, run_id)
+        audit.log(Search("screening_run", f"run {run_id}", len(hits)), principal)
+    return run, hits

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from waystation.cases.chain import GENESIS, AuditRecord, ChainHead, seal_all
 from waystation.cases.events import AuditEvent, AuditEventType
-from waystation.store.bulk import insert_rows
+from waystation.store.bulk import insert_ignore, insert_rows
 from waystation.store.schema import AuditHeadRow, AuditRecordRow
 
 __all__ = ["append_audit", "audit_head", "audit_records", "count_audit", "iter_audit"]
@@ -37,19 +37,25 @@ def _record(row: AuditRecordRow) -> AuditRecord:
     )
 
 
-def _lock_and_read_head(session: Session) -> ChainHead:
+def _lock_head(session: Session) -> bool:
     result = session.execute(
         update(AuditHeadRow).where(AuditHeadRow.id == _HEAD).values(sequence=AuditHeadRow.sequence)
     )
-    if getattr(result, "rowcount", 1) == 0:
+    return getattr(result, "rowcount", 1) != 0
+
+
+def _lock_and_read_head(session: Session) -> ChainHead:
+    """Lock the head row (creating it from the log when missing) and read it."""
+    if not _lock_head(session):
         last = session.execute(
             select(AuditRecordRow.sequence, AuditRecordRow.hash)
             .order_by(AuditRecordRow.sequence.desc())
             .limit(1)
         ).one_or_none()
         head = ChainHead(last[0], last[1]) if last else ChainHead(0, GENESIS)
-        insert_rows(session, AuditHeadRow, [{"id": _HEAD, "sequence": head.sequence, "hash": head.hash}])
-        return head
+        row = {"id": _HEAD, "sequence": head.sequence, "hash": head.hash}
+        insert_ignore(session, AuditHeadRow, [row], keys=["id"])  # a concurrent creator wins, we wait
+        _lock_head(session)
     sequence, digest = session.execute(
         select(AuditHeadRow.sequence, AuditHeadRow.hash).where(AuditHeadRow.id == _HEAD)
     ).one()

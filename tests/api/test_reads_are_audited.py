@@ -1,0 +1,76 @@
+"""Every read of traveller data leaves an audit record naming who read whom and why; the auditor
+reads the log (and only the auditor), page by page, and can verify the chain."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.api.conftest import Served
+from tests.api.helpers import flight_with_listed, send_iapi
+from waystation.cases.vocab import Role
+
+
+def _records_after(served: Served, after: int, **filters: str) -> list[dict[str, Any]]:
+    query = "&".join(f"{k}={v}" for k, v in filters.items())
+    page = served.get(f"/v1/audit?after={after}&limit=1000&{query}", Role.AUDITOR).json()
+    records: list[dict[str, Any]] = page["records"]
+    return records
+
+
+def _last_sequence(served: Served) -> int:
+    after, last = 0, 0
+    while True:
+        page = served.get(f"/v1/audit?after={after}&limit=1000", Role.AUDITOR).json()
+        if page["records"]:
+            last = page["records"][-1]["sequence"]
+        if page["next_after"] is None:
+            return last
+        after = page["next_after"]
+
+
+def test_reading_a_traveller_and_a_flight_list_is_logged_per_person(served: Served) -> None:
+    flight, _ = flight_with_listed(served)
+    response, _ = send_iapi(served, flight.leg, flight.travellers[:3])
+    message_id = int(response.headers["X-Message-Id"])
+    start = _last_sequence(served)
+    status = served.get(f"/v1/messages/{message_id}", Role.ANALYST).json()
+    assert status["status"] == "parsed"
+    alerts = served.get("/v1/alerts?limit=1", Role.ANALYST).json()["alerts"]
+    traveller_id = served.get(f"/v1/alerts/{alerts[0]['id']}", Role.ANALYST).json()["traveller"]["id"]
+    start = _last_sequence(served)
+    detail = served.get(f"/v1/travellers/{traveller_id}", Role.ANALYST).json()
+    reads = _records_after(served, start, event_type="traveller_read")
+    assert [(r["actor"], r["role"], r["payload"]["traveller_key"]) for r in reads] == [
+        ("analyst-one", "analyst", detail["traveller_key"])
+    ]
+    assert reads[0]["payload"]["purpose"] == f"traveller record {traveller_id}"
+    assert "name" in reads[0]["payload"]["fields_read"]
+    assert detail["name"] not in str(reads[0]["payload"])  # keys, not names, in the log
+    start = _last_sequence(served)
+    passengers = served.get(f"/v1/flights/{detail['flight_id']}/travellers", Role.SUPERVISOR).json()
+    reads = _records_after(served, start, event_type="traveller_read")
+    assert len(reads) == len(passengers)
+    assert {r["actor"] for r in reads} == {"supervisor-one"}
+
+
+def test_boarding_answers_and_raised_alerts_are_logged(served: Served) -> None:
+    flight, _ = flight_with_listed(served, seed=101)
+    start = _last_sequence(served)
+    send_iapi(served, flight.leg, flight.travellers)
+    answers = _records_after(served, start, event_type="boarding_answer")
+    assert len(answers) == len(flight.travellers)
+    assert {r["actor"] for r in answers} == {"carrier-one"}
+    refused = [r for r in answers if r["payload"]["answer"] != "0Z"]
+    assert refused
+    assert all(r["payload"]["basis"] == "open_alert" for r in refused)
+    assert {r["payload"]["traveller_ref"] for r in refused} <= {t.ref for t in flight.travellers}
+    raised = _records_after(served, start, event_type="alert_raised")
+    assert raised
+    assert {r["actor"] for r in raised} == {"system"}
+
+
+def test_the_auditor_verifies_the_chain(served: Served) -> None:
+    result = served.get("/v1/audit/verification", Role.AUDITOR).json()
+    assert result["ok"] is True
+    assert result["problem"] is None
+    assert result["checked"] == _last_sequence(served)

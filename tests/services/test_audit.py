@@ -1,0 +1,137 @@
+"""The audit trail: appended in the same transaction as the change, chained, verified against the
+signed head outside the database; ``waystation audit verify`` says where a log was edited or cut."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import delete, update
+
+from tests.services.conftest import Fresh
+from waystation.cases.chain import ChainProblem
+from waystation.cases.events import AuditEventType, PolicyChanged
+from waystation.cases.vocab import Role
+from waystation.cli import main
+from waystation.exc import Unauthenticated
+from waystation.services.audit import audited, read_head, verify_audit
+from waystation.services.policy import configure_policy
+from waystation.services.principal import Principal
+from waystation.services.users import authenticate_password, create_user
+from waystation.store import audit_records
+from waystation.store.schema import AuditRecordRow
+
+SUPERVISOR = Principal("sofia", Role.SUPERVISOR)
+
+
+def _log_some(fresh: Fresh, count: int) -> None:
+    for number in range(count):
+        configure_policy(fresh.workspace, SUPERVISOR, version=f"p{number}")
+
+
+def test_changes_are_logged_in_order_and_the_head_file_follows(fresh: Fresh) -> None:
+    create_user(fresh.workspace, "amira", Role.ANALYST, password="a long enough secret")
+    _log_some(fresh, 3)
+    with fresh.workspace.transaction() as session:
+        records = audit_records(session)
+    assert [(r.sequence, r.actor, r.role, r.event_type) for r in records] == [
+        (1, "cli", "admin", AuditEventType.USER_CHANGE),
+        (2, "sofia", "supervisor", AuditEventType.POLICY_CHANGE),
+        (3, "sofia", "supervisor", AuditEventType.POLICY_CHANGE),
+        (4, "sofia", "supervisor", AuditEventType.POLICY_CHANGE),
+    ]
+    assert records[0].payload == {"user": "amira", "change": "created", "role": "analyst"}
+    assert records[1].previous_hash == records[0].hash
+    head = read_head(fresh.settings.home / "audit-head.json")
+    assert head is not None
+    assert (head.head.sequence, head.head.hash) == (4, records[-1].hash)
+    assert verify_audit(fresh.workspace).ok
+
+
+def test_log_in_attempts_are_logged_success_or_not(fresh: Fresh) -> None:
+    create_user(fresh.workspace, "amira", Role.ANALYST, password="a long enough secret")
+    assert authenticate_password(fresh.workspace, "amira", "a long enough secret").role is Role.ANALYST
+    with pytest.raises(Unauthenticated, match="unknown user or wrong password"):
+        authenticate_password(fresh.workspace, "amira", "wrong password!!")
+    with fresh.workspace.transaction() as session:
+        logins = audit_records(session, event_type=AuditEventType.LOGIN)
+    assert [(r.actor, r.role, r.payload["success"]) for r in logins] == [
+        ("amira", "analyst", True),
+        ("amira", "analyst", False),
+    ]
+
+
+def test_nothing_is_logged_for_a_change_that_rolled_back(fresh: Fresh) -> None:
+    _log_some(fresh, 1)
+    try:
+        with audited(fresh.workspace) as (_session, audit):
+            audit.log(PolicyChanged("never", "this transaction fails"), SUPERVISOR)
+            raise RuntimeError("the change failed")
+    except RuntimeError:
+        pass
+    with fresh.workspace.transaction() as session:
+        assert [r.payload["policy_version"] for r in audit_records(session)] == ["p0"]
+
+
+def test_concurrent_appenders_never_fork_the_chain(fresh: Fresh) -> None:
+    errors: list[BaseException] = []
+
+    def work(worker: int) -> None:
+        try:
+            for number in range(8):
+                with audited(fresh.workspace) as (_session, audit):
+                    audit.log(PolicyChanged(f"w{worker}-{number}", "concurrent"), SUPERVISOR)
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    verdict = verify_audit(fresh.workspace)
+    assert verdict.ok, str(verdict)
+    assert verdict.checked == 32
+
+
+def _verify_cli(fresh: Fresh) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["audit", "verify"], env=fresh.env)
+    return result.exit_code, result.output.strip()
+
+
+def test_cli_reports_an_edited_record_and_where(fresh: Fresh) -> None:
+    _log_some(fresh, 5)
+    assert _verify_cli(fresh) == (0, "audit chain intact: 5 records verified")
+    with fresh.workspace.transaction() as session:
+        session.execute(
+            update(AuditRecordRow).where(AuditRecordRow.sequence == 3).values(actor="someone-else")
+        )
+    code, output = _verify_cli(fresh)
+    assert code == 1
+    assert output.startswith("audit chain broken at record 3 (edited)")
+
+
+def test_cli_reports_a_cut_tail_against_the_signed_head(fresh: Fresh) -> None:
+    _log_some(fresh, 5)
+    with fresh.workspace.transaction() as session:
+        session.execute(delete(AuditRecordRow).where(AuditRecordRow.sequence >= 4))
+    code, output = _verify_cli(fresh)
+    assert code == 1
+    assert output == (
+        "audit chain broken at record 4 (truncated): the log ends at record 3 but a signed head records 5"
+    )
+    verdict = verify_audit(fresh.workspace)
+    assert verdict.problem is ChainProblem.TRUNCATED
+
+
+def test_a_forged_head_is_reported(fresh: Fresh) -> None:
+    _log_some(fresh, 2)
+    path = fresh.settings.home / "audit-head.json"
+    data = json.loads(path.read_text())
+    data["signature"] = "0" * 64
+    path.write_text(json.dumps(data))
+    verdict = verify_audit(fresh.workspace)
+    assert (verdict.problem, verdict.position) == (ChainProblem.BAD_ANCHOR, 2)

@@ -1,0 +1,29 @@
+"""One router per resource; :data:`ROUTERS` is the order they are mounted in."""
+
+from waystation.api.routers import (
+    alerts,
+    audit,
+    cases,
+    flights,
+    messages,
+    policy,
+    statistics,
+    system,
+    users,
+    watchlists,
+)
+
+ROUTERS = (
+    system.router,
+    messages.router,
+    flights.router,
+    alerts.router,
+    cases.router,
+    watchlists.router,
+    policy.router,
+    statistics.router,
+    audit.router,
+    users.router,
+)
+
+__all__ = ["ROUTERS"]
