@@ -18,11 +18,12 @@ from pathlib import Path
 import uvicorn
 from fastapi import FastAPI
 
+from waystation.api import create_app
 from waystation.services.accounts import ensure_demo_people
 from waystation.services.demo import DemoReport, run_demo
 from waystation.services.workspace import Workspace, open_workspace
 from waystation.settings import Settings
-from waystation.web import create_web_app
+from waystation.web import mount_web
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -51,14 +52,8 @@ def free_port() -> int:
 
 
 def build_app(workspace: Workspace, settings: Settings) -> FastAPI:
-    """The API app with the pages mounted when the API is there; the pages alone otherwise."""
-    try:
-        from waystation.api import create_app  # type: ignore[attr-defined]
-    except ImportError:
-        return create_web_app(workspace, settings)
-    from waystation.web import mount_web
-
-    app: FastAPI = create_app(settings=settings, workspace=workspace)
+    """The app ``waystation serve`` runs: the API, with the pages mounted on it."""
+    app = create_app(workspace=workspace, settings=settings)
     mount_web(app, workspace, settings)
     return app
 

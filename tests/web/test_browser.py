@@ -127,7 +127,8 @@ def test_an_analyst_cannot_approve_rules_nor_read_the_audit_log(page: Page, serv
     assert answer.status == 403
     assert "may not manage rules" in answer.text()
     response = page.goto("/audit")
-    assert response is not None and response.status == 403
+    assert response is not None
+    assert response.status == 403
 
 
 def test_the_auditor_sees_the_audit_log_but_no_traveller(page: Page) -> None:
@@ -140,7 +141,8 @@ def test_the_auditor_sees_the_audit_log_but_no_traveller(page: Page) -> None:
     expect(page.locator("#verdict")).to_contain_text("Chain intact")
     expect(page.locator("#audit tbody tr").first).to_be_visible()
     response = page.goto("/alerts")
-    assert response is not None and response.status == 403
+    assert response is not None
+    assert response.status == 403
 
 
 def test_a_rule_change_needs_a_second_supervisor(page: Page, browser: Browser, server: RunningServer) -> None:

@@ -83,10 +83,8 @@ def demo(seed: int, flights: int, planted: int) -> None:
     )
     if settings.env == "development":
         people = ensure_demo_people(ws, env=settings.env)
-        out.print(
-            "Web pages (waystation serve): log in as "
-            + ", ".join(f"{p.name} / {p.password} ({p.role.value})" for p in people if p.role.value != "admin")
-        )
+        logins = ", ".join(f"{p.name} / {p.password} ({p.role.value})" for p in people)
+        out.print(f"Web pages (waystation serve): log in as {logins}")
     out.print(
         f"Every alert waits for an analyst's decision; no carrier was told anything but its answer. "
         f"Messages kept in {folder}; store: {settings.effective_database_url}. {report.seconds:.1f} s."

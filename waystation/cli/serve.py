@@ -1,4 +1,4 @@
-"""``waystation serve``: the API (and later the analyst pages) under uvicorn."""
+"""``waystation serve``: the API and the analyst pages under uvicorn."""
 
 from __future__ import annotations
 
@@ -14,14 +14,17 @@ __all__ = ["COMMANDS"]
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--log-level", default="info", show_default=True)
 def serve(host: str, port: int, log_level: str) -> None:
-    """Serve the carrier gateway and the REST API (refuses default secrets outside development)."""
+    """Serve the carrier gateway, the REST API and the analyst pages (refuses default secrets outside
+    development)."""
     import uvicorn
 
     from waystation.api import create_app
+    from waystation.web import mount_web
 
     settings = get_settings()
     settings.check()
     app = create_app(settings=settings)
+    mount_web(app, app.state.workspace, settings)
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
 
 
