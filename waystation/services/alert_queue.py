@@ -9,10 +9,12 @@ service does.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from waystation.cases.events import Search
 from waystation.cases.permissions import Permission, require
 from waystation.services.audit import audited
+from waystation.services.flight_board import to_utc
 from waystation.services.principal import Principal
 from waystation.services.workspace import Workspace
 from waystation.store import (
@@ -23,9 +25,9 @@ from waystation.store import (
     load_alerts,
     load_travellers,
 )
-from waystation.store.board import QueueFilter, queue_alert_ids, queue_facets
+from waystation.store.board import QueueFilter, QueueRow, queue_facets, queue_rows
 
-__all__ = ["QueueFilter", "QueuePage", "alert_queue", "next_in_queue"]
+__all__ = ["QueueFilter", "QueuePage", "alert_queue", "next_in_queue", "ordered"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +51,26 @@ def _query(where: QueueFilter) -> str:
     return ", ".join(f"{k}={v}" for k, v in parts.items() if v is not None) or "all"
 
 
+_LAST = datetime.max.replace(tzinfo=UTC)
+
+
+def ordered(rows: list[QueueRow]) -> list[int]:
+    """Alert ids by departure in UTC (soonest first, unknown last), then score (highest first)."""
+
+    def key(row: QueueRow) -> tuple[datetime, float, int]:
+        return (to_utc(row.departure, row.origin) or _LAST, -row.score, row.alert_id)
+
+    return [row.alert_id for row in sorted(rows, key=key)]
+
+
 def alert_queue(
     workspace: Workspace, principal: Principal, where: QueueFilter, *, limit: int = 100, offset: int = 0
 ) -> QueuePage:
     require(principal.role, Permission.REVIEW_ALERTS)
     with audited(workspace) as (session, audit):
-        ids, total = queue_alert_ids(session, where, limit=limit, offset=offset)
-        alerts = load_alerts(session, ids)
+        order = ordered(queue_rows(session, where))
+        total = len(order)
+        alerts = load_alerts(session, order[offset : offset + limit])
         flight_ids = sorted({a.flight_id for a in alerts if a.flight_id is not None})
         flights = {ident: get_flight(session, ident) for ident in flight_ids}
         travellers = {
@@ -70,5 +85,5 @@ def next_in_queue(workspace: Workspace, principal: Principal, after: int) -> int
     """The first undecided alert in queue order other than ``after`` (where to go after deciding)."""
     require(principal.role, Permission.REVIEW_ALERTS)
     with workspace.transaction() as session:
-        ids, _total = queue_alert_ids(session, QueueFilter(open_only=True), limit=2)
-    return next((i for i in ids if i != after), None)
+        order = ordered(queue_rows(session, QueueFilter(open_only=True)))
+    return next((i for i in order if i != after), None)

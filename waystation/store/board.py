@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -23,10 +23,11 @@ from waystation.store.schema import AlertRow, FlightRow, ManifestRow, PnrPushRow
 __all__ = [
     "FlightArrival",
     "QueueFilter",
+    "QueueRow",
     "flight_ids_between",
     "message_arrivals",
-    "queue_alert_ids",
     "queue_facets",
+    "queue_rows",
 ]
 
 
@@ -55,24 +56,35 @@ class QueueFilter:
         return found
 
 
-def queue_alert_ids(
-    session: Session, where: QueueFilter, *, limit: int = 100, offset: int = 0
-) -> tuple[list[int], int]:
-    """Alert ids by departure (soonest first; unknown departures last), then score (highest first).
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    """What the queue is ordered by: the flight's local departure and origin, and the score."""
 
-    Returns the page of ids and the total number matching.
-    """
-    departure = func.coalesce(FlightRow.scheduled_departure, FlightRow.departure_date, AlertRow.flight_date)
+    alert_id: int
+    departure: datetime | date | None
+    origin: str | None
+    score: float
+
+
+def queue_rows(session: Session, where: QueueFilter) -> list[QueueRow]:
+    """Every alert matching ``where`` with its ordering facts (local times: the caller puts them
+    on one clock, since airports are in different time zones)."""
     statement = (
-        select(AlertRow.id)
+        select(
+            AlertRow.id,
+            FlightRow.scheduled_departure,
+            FlightRow.departure_date,
+            AlertRow.flight_date,
+            FlightRow.origin,
+            AlertRow.score,
+        )
         .outerjoin(FlightRow, FlightRow.id == AlertRow.flight_id)
         .where(*where.criteria())
-        .order_by(departure.is_(None), departure, AlertRow.score.desc(), AlertRow.id)
-        .limit(limit)
-        .offset(offset)
     )
-    total = session.execute(select(func.count(AlertRow.id)).where(*where.criteria())).scalar_one()
-    return list(session.execute(statement).scalars()), int(total)
+    return [
+        QueueRow(ident, scheduled or day or flight_day, origin, float(score))
+        for ident, scheduled, day, flight_day, origin, score in session.execute(statement)
+    ]
 
 
 def queue_facets(session: Session) -> dict[str, list[tuple[str, int]]]:
