@@ -63,7 +63,8 @@ def test_a_decided_alert_leaves_the_undecided_queue(seeded: DemoStore) -> None: 
     waiting = alert_queue(seeded.workspace, ANALYST, QueueFilter(open_only=True), limit=1000)
     first = waiting.alerts[0]
     assert next_in_queue(seeded.workspace, ANALYST, 0) == first.id
-    decide(seeded.workspace, ANALYST, first.id, Disposition.INCONCLUSIVE, "Cannot tell from the data at hand.")
+    reason = "Cannot tell from the data at hand."
+    decide(seeded.workspace, ANALYST, first.id, Disposition.INCONCLUSIVE, reason)
     after = alert_queue(seeded.workspace, ANALYST, QueueFilter(open_only=True), limit=1000)
     assert first.id not in {a.id for a in after.alerts}
     assert after.total == waiting.total - 1
@@ -126,7 +127,8 @@ def test_the_dashboard_counts(seeded: DemoStore) -> None:  # noqa: F811
 def test_rule_precision_and_backtest(seeded: DemoStore) -> None:  # noqa: F811
     rule_alerts = alert_queue(seeded.workspace, ANALYST, QueueFilter(kind=AlertKind.RULE), limit=1000).alerts
     target = rule_alerts[0]
-    decide(seeded.workspace, ANALYST, target.id, Disposition.TRUE_MATCH, "Travel pattern confirmed by the desk.")
+    reason = "Travel pattern confirmed by the desk."
+    decide(seeded.workspace, ANALYST, target.id, Disposition.TRUE_MATCH, reason)
     key = (target.alert.source, int(target.alert.source_version or 0))
     stats = rule_precision(seeded.workspace, SUPERVISOR)[key]
     same_rule = [a for a in rule_alerts if (a.alert.source, a.alert.source_version) == (key[0], str(key[1]))]

@@ -39,7 +39,9 @@ def test_a_number_copied_from_the_mrz_is_checked() -> None:
     assert parse_mrz_number("ab1234<<<0") == MrzNumber("AB1234", 0, check_digit("AB1234<<<"))
 
 
-@pytest.mark.parametrize("text", [None, "", "L898902C3", "L898902C36", "X<", "AB-12<<<4", "<<<<<<<<<4", "AB<12<<<5"])
+@pytest.mark.parametrize(
+    "text", [None, "", "L898902C3", "L898902C36", "X<", "AB-12<<<4", "<<<<<<<<<4", "AB<12<<<5"]
+)
 def test_numbers_without_an_mrz_check_digit_are_not_checked(text: str | None) -> None:
     assert parse_mrz_number(text) is None
 

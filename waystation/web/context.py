@@ -90,7 +90,7 @@ ViewerDep = Annotated[Viewer, Depends(current_viewer)]
 
 def check_csrf(viewer: Viewer, token: str | None) -> None:
     """Refuse a form that does not echo the session's token (another site cannot read it)."""
-    if not token or not hmac.compare_digest(token, viewer.csrf):
+    if not token or not token.isascii() or not hmac.compare_digest(token, viewer.csrf):
         raise Forbidden("the form is stale or was not sent from these pages; reload the page and try again")
 
 

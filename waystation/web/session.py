@@ -63,7 +63,7 @@ def issue(user: str, role: str, secret: bytes, *, now: datetime | None = None) -
 
 def read(value: str | None, secret: bytes, *, now: datetime | None = None) -> WebSession | None:
     """The session in a cookie value, or ``None`` when it is absent, forged, altered or expired."""
-    if not value or value.count(".") != 1:
+    if not value or value.count(".") != 1 or not value.isascii():
         return None
     body, signature = value.split(".")
     expected = _b64(hmac.new(_key(secret), body.encode("ascii"), hashlib.sha256).digest())
