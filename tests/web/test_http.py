@@ -55,7 +55,7 @@ def test_a_wrong_password_gets_no_session(server: RunningServer) -> None:
 
 
 def test_a_carrier_gets_no_session(server: RunningServer) -> None:
-    _client_, answer = _client(server, "carrier.demo")
+    answer = _client(server, "carrier.demo")[1]
     assert answer.status_code == 403
     assert "waystation_session" not in answer.cookies
     assert "cannot use the analyst pages" in answer.text

@@ -8,10 +8,8 @@ from waystation.web.sankey import sankey_svg
 
 
 def _rects(svg: str) -> dict[str, float]:
-    found = re.findall(
-        r'<rect x="[\d.]+" y="[\d.]+" width="14" height="([\d.]+)" fill="[^"]+"><title>([^<]+): (\d+)</title>',
-        svg,
-    )
+    rect = r'<rect x="[\d.]+" y="[\d.]+" width="14" height="([\d.]+)" fill="[^"]+">'
+    found = re.findall(rect + r"<title>([^<]+): (\d+)</title>", svg)
     return {name: float(height) for height, name, _count in found}
 
 
