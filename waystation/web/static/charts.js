@@ -9,6 +9,7 @@
     var data = JSON.parse(holder.textContent);
     Chart.defaults.color = "#111";
     Chart.defaults.animation = false;
+    Chart.defaults.maintainAspectRatio = false;
     new Chart(document.getElementById("per-day"), {
       type: "bar",
       data: { labels: data.perDay.labels,
