@@ -55,6 +55,12 @@ class Served:
     def post(self, path: str, body: object, role: Role = Role.SUPERVISOR) -> Response:
         return self.client.post(path, json=body, headers=self.headers(role))
 
+    def put(self, path: str, body: object, role: Role = Role.SUPERVISOR) -> Response:
+        return self.client.put(path, json=body, headers=self.headers(role))
+
+    def delete(self, path: str, role: Role = Role.SUPERVISOR) -> Response:
+        return self.client.delete(path, headers=self.headers(role))
+
     def reference(self) -> str:
         """A fresh interchange reference (carriers never reuse one)."""
         self.counter[0] += 1

@@ -1,30 +1,65 @@
-"""``waystation serve``: the API and the analyst pages under uvicorn."""
+"""``waystation serve``: the API and the analyst pages under uvicorn.
+
+The command is where the process is composed: the API's ``create_app()`` and the pages'
+``mount_web()`` are siblings that never import each other; :func:`served_app` joins them (and is
+the factory uvicorn's worker processes call).
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
-from waystation.settings import get_settings
+from waystation.settings import Settings, get_settings
 
-__all__ = ["COMMANDS"]
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+__all__ = ["COMMANDS", "served_app"]
+
+
+def served_app(settings: Settings | None = None) -> FastAPI:
+    """The API with the analyst pages mounted on it, on one workspace."""
+    from waystation.api import create_app
+    from waystation.web import mount_web
+
+    settings = settings or get_settings()
+    app = create_app(settings=settings)
+    mount_web(app, app.state.workspace, settings)
+    return app
 
 
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="address to listen on")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="processes (each opens the store; PostgreSQL recommended beyond one)",
+)
 @click.option("--log-level", default="info", show_default=True)
-def serve(host: str, port: int, log_level: str) -> None:
+def serve(host: str, port: int, workers: int, log_level: str) -> None:
     """Serve the carrier gateway, the REST API and the analyst pages (refuses default secrets outside
     development)."""
     import uvicorn
 
-    from waystation.api import create_app
-    from waystation.web import mount_web
-
     settings = get_settings()
     settings.check()
-    app = create_app(settings=settings)
-    mount_web(app, app.state.workspace, settings)
+    if workers > 1:
+        uvicorn.run(
+            "waystation.cli.serve:served_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level=log_level,
+            access_log=False,
+        )
+        return
+    app = served_app(settings)
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
 
 

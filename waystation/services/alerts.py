@@ -50,6 +50,7 @@ __all__ = [
     "legs_by_ref",
     "list_alerts",
     "raise_watchlist_alerts",
+    "record_alerts",
 ]
 
 READ_FIELDS = ("name", "birth_date", "sex", "nationalities", "documents")
@@ -127,6 +128,19 @@ def raise_watchlist_alerts(
     stored = add_alerts(session, rows)
     for alert in stored:
         audit.log(alert_raised(alert.alert), at=now)
+    return stored
+
+
+def record_alerts(workspace: Workspace, rows: Sequence[NewAlert]) -> list[StoredAlert]:
+    """Store alerts raised outside screening (targeting rules, network links: ``kind`` RULE or
+    NETWORK, ``source`` the rule id or link kind, ``subject`` the rule id or the path), each logged
+    as ``alert_raised`` in the same transaction."""
+    if not rows:
+        return []
+    with audited(workspace) as (session, audit):
+        stored = add_alerts(session, rows)
+        for alert in stored:
+            audit.log(alert_raised(alert.alert), at=alert.alert.created_at)
     return stored
 
 

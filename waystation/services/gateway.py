@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from sqlalchemy.orm import Session
+
 from waystation.cases.permissions import Permission, require
 from waystation.cases.policy import BoardingDecision, CarrierPolicy, decide_boarding
 from waystation.cases.trail import boarding_answered
@@ -29,7 +31,7 @@ from waystation.exc import NotFound
 from waystation.ingest.message import ParsedMessage
 from waystation.matching.compare.documents import document_key
 from waystation.model import Leg, Manifest, Traveller
-from waystation.services.audit import audited
+from waystation.services.audit import Audit, audited
 from waystation.services.cusres import CusresPassenger, CusresRequest, render_cusres
 from waystation.services.identity import traveller_key
 from waystation.services.messages import Received, receive
@@ -37,7 +39,7 @@ from waystation.services.policy import current_policy
 from waystation.services.principal import Principal
 from waystation.services.screening import ScreeningOutcome, screen_received
 from waystation.services.workspace import Workspace
-from waystation.store import AlertFilter, MessageStatus, StoredMessage, find_alerts, get_message
+from waystation.store import AlertFilter, MessageStatus, StoredAlert, StoredMessage, find_alerts, get_message
 
 __all__ = [
     "GATEWAY_ID",
@@ -99,14 +101,23 @@ def submit(
 
 
 def process_received(workspace: Workspace, received: Received, principal: Principal) -> Submission:
-    """Screen a received message and answer it when it is an iAPI request."""
+    """Screen a received message and, when it is an iAPI request, answer it (the answers are
+    decided and logged in the screening transaction; a duplicate is answered from stored alerts)."""
+    manifests = _interactive(received.parsed)
+    decisions: list[PassengerDecision] = []
     outcome = None
     if received.status is MessageStatus.PARSED:
-        outcome = screen_received(workspace, received)
-    manifests = _interactive(received.parsed)
-    if received.status is MessageStatus.REJECTED or not manifests:
+        policy = current_policy(workspace) if manifests else None
+
+        def answer(session: Session, audit: Audit) -> None:
+            if policy is not None:
+                decisions.extend(_decide(session, audit, workspace, principal, manifests, policy))
+
+        outcome = screen_received(workspace, received, then=answer)
+    elif received.status is MessageStatus.DUPLICATE and manifests:
+        decisions = answer_for(workspace, principal, manifests)
+    if not manifests or received.status is MessageStatus.REJECTED:
         return Submission(received, False, outcome, (), None)
-    decisions = answer_for(workspace, principal, manifests)
     by_ref = {(d.flight, d.traveller_ref): d for d in decisions}
     requests = [
         CusresRequest(
@@ -120,14 +131,14 @@ def process_received(workspace: Workspace, received: Received, principal: Princi
         for manifest in manifests
     ]
     first = manifests[0]
-    answer = render_cusres(
+    answer_bytes = render_cusres(
         requests,
         sender=first.recipient or GATEWAY_ID,
         recipient=first.sender or "CARRIER",
         control_ref=f"WS{received.message_id:012d}",
         prepared=datetime.now(UTC),
     )
-    return Submission(received, True, outcome, tuple(decisions), answer)
+    return Submission(received, True, outcome, tuple(decisions), answer_bytes)
 
 
 def _flight(manifest: Manifest) -> str:
@@ -149,42 +160,54 @@ def insufficient(traveller: Traveller) -> bool:
 def answer_for(
     workspace: Workspace, principal: Principal, manifests: Sequence[Manifest]
 ) -> list[PassengerDecision]:
-    """Each passenger's answer from their alerts on that flight (any message), logged one by one."""
-    policy: CarrierPolicy = current_policy(workspace)
+    """Each passenger's answer from their stored alerts on that flight, logged one by one."""
+    policy = current_policy(workspace)
+    with audited(workspace) as (session, audit):
+        return _decide(session, audit, workspace, principal, manifests, policy)
+
+
+def _decide(
+    session: Session,
+    audit: Audit,
+    workspace: Workspace,
+    principal: Principal,
+    manifests: Sequence[Manifest],
+    policy: CarrierPolicy,
+) -> list[PassengerDecision]:
     people = [
         (manifest, traveller, traveller_key(traveller, workspace.card_key))
         for manifest in manifests
         for traveller in manifest.travellers
     ]
+    keys = tuple(sorted({key for _, _, key in people}))
+    alerts = find_alerts(session, AlertFilter(traveller_keys=keys), limit=10_000) if keys else []
+    by_key: dict[str, list[StoredAlert]] = {}
+    for alert in alerts:
+        by_key.setdefault(alert.alert.traveller_key, []).append(alert)
     decisions: list[PassengerDecision] = []
-    with audited(workspace) as (session, audit):
-        keys = tuple(sorted({key for _, _, key in people}))
-        alerts = find_alerts(session, AlertFilter(traveller_keys=keys), limit=10_000) if keys else []
-        for manifest, traveller, key in people:
-            leg = manifest.legs[0] if manifest.legs else None
-            flight, day = (leg.designator if leg else ""), _day(leg)
-            states = [
-                a.state
-                for a in alerts
-                if a.alert.traveller_key == key
-                and a.alert.flight == flight
-                and (a.alert.flight_date == day or day is None)
-            ]
-            decision = decide_boarding(states, policy, insufficient_data=insufficient(traveller))
-            audit.log(
-                boarding_answered(decision, traveller_key=key, traveller_ref=traveller.ref, flight=flight),
-                principal,
+    for manifest, traveller, key in people:
+        leg = manifest.legs[0] if manifest.legs else None
+        flight, day = (leg.designator if leg else ""), _day(leg)
+        states = [
+            a.state
+            for a in by_key.get(key, ())
+            if a.alert.flight == flight and (a.alert.flight_date == day or day is None)
+        ]
+        decision = decide_boarding(states, policy, insufficient_data=insufficient(traveller))
+        audit.log(
+            boarding_answered(decision, traveller_key=key, traveller_ref=traveller.ref, flight=flight),
+            principal,
+        )
+        decisions.append(
+            PassengerDecision(
+                traveller.ref,
+                key,
+                traveller.references.get("ABO"),
+                traveller.references.get("AVF"),
+                flight,
+                decision,
             )
-            decisions.append(
-                PassengerDecision(
-                    traveller.ref,
-                    key,
-                    traveller.references.get("ABO"),
-                    traveller.references.get("AVF"),
-                    flight,
-                    decision,
-                )
-            )
+        )
     return decisions
 
 

@@ -2,9 +2,11 @@
 
 Alerts, cases and the audit log name travellers by this key, never by name: the log outlives the
 masking of traveller data and must not undo it. The key is a keyed hash (HMAC-SHA256 under the
-service's secret) of matching's person key — normalised name parts and date of birth — so the
-same person on the batch manifest and at check-in gets the same key, while the key itself
-reveals nothing without the secret.
+service's secret) of the folded name words (case, accents and script folded by matching's
+``fold``, in sorted order, so "AL-ZAWAHIRI Ayman" and "Ayman Al Zawahiri" agree) and the date of
+birth — so the same person on the batch manifest and at check-in gets the same key, while the key
+itself reveals nothing without the secret. It is cheaper than matching's full analysis because
+the gateway computes it for every passenger of every iAPI request.
 """
 
 from __future__ import annotations
@@ -12,13 +14,16 @@ from __future__ import annotations
 import hashlib
 import hmac
 
-from waystation.matching.clearance import person_key
+from waystation.matching.text import fold, split_words
 from waystation.model import Traveller
 
 __all__ = ["traveller_key"]
 
 
 def traveller_key(traveller: Traveller, secret: bytes) -> str:
-    """``tk-`` and 24 hex digits of HMAC-SHA256(secret, person key)."""
-    digest = hmac.new(secret, person_key(traveller).encode("utf-8"), hashlib.sha256).hexdigest()
+    """``tk-`` and 24 hex digits of HMAC-SHA256(secret, birth date and sorted folded name words)."""
+    words = sorted(split_words(fold(traveller.name.full)))
+    born = traveller.birth_date.iso() if traveller.birth_date else ""
+    text = f"{born}|{' '.join(words)}"
+    digest = hmac.new(secret, text.encode("utf-8"), hashlib.sha256).hexdigest()
     return f"tk-{digest[:24]}"

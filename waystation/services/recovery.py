@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from waystation.exc import Conflict
 from waystation.services.messages import parse_received
 from waystation.services.screening import screen_received
 from waystation.services.workspace import Workspace
@@ -30,23 +31,33 @@ class RecoveryReport:
 def recover(workspace: Workspace, *, progress: Callable[[str], None] = lambda _: None) -> RecoveryReport:
     """Process every message left ``received``; returns how many ended each way."""
     finished = rejected = duplicates = 0
+    seen: set[int] = set()
     while True:
         with workspace.transaction() as session:
-            pending = messages_with_status(session, MessageStatus.RECEIVED, limit=100)
+            pending = [
+                m
+                for m in messages_with_status(session, MessageStatus.RECEIVED, limit=100)
+                if m.id not in seen
+            ]
+            seen.update(m.id for m in pending)
             bodies = {m.id: message_bytes(session, m.id) for m in pending}
         if not pending:
             break
         for message in pending:
             progress(f"recovering message {message.id} ({message.source})")
-            received = parse_received(
-                workspace,
-                message.id,
-                bodies[message.id],
-                source=message.source,
-                sender=message.sender,
-                message_format=message.message_format,
-                today=message.received_at.date(),
-            )
+            try:
+                received = parse_received(
+                    workspace,
+                    message.id,
+                    bodies[message.id],
+                    source=message.source,
+                    sender=message.sender,
+                    message_format=message.message_format,
+                    today=message.received_at.date(),
+                )
+            except Conflict:
+                continue  # another worker starting at the same time finished it
+
             if received.status is MessageStatus.PARSED:
                 screen_received(workspace, received)
                 finished += 1

@@ -7,15 +7,17 @@ lists. Every stored hit records the list version and the algorithm NAME and vers
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+
+from sqlalchemy.orm import Session
 
 from waystation.exc import NotFound
 from waystation.matching import Clearance, ClearanceSet, Hit, Screener
 from waystation.model import Traveller
 from waystation.services.alerts import raise_watchlist_alerts
-from waystation.services.audit import audited
+from waystation.services.audit import Audit, audited
 from waystation.services.messages import Received
 from waystation.services.workspace import ScreeningConfig, Workspace
 from waystation.store import (
@@ -124,10 +126,17 @@ def screen_travellers(
 
 
 def screen_received(
-    workspace: Workspace, received: Received, *, lists: Sequence[str] | None = None
+    workspace: Workspace,
+    received: Received,
+    *,
+    lists: Sequence[str] | None = None,
+    then: Callable[[Session, Audit], None] | None = None,
 ) -> ScreeningOutcome:
     """Screen every traveller of a stored message against the lists in force; store the hits and
-    raise an alert for each alerting hit, in one transaction (logged as ``alert_raised``)."""
+    raise an alert for each alerting hit, in one transaction (logged as ``alert_raised``).
+
+    ``then`` runs at the end of that same transaction, seeing the new alerts: the gateway decides
+    and logs its boarding answers there, so they commit together with what they rest on."""
     if received.parsed is None or received.content is None:
         raise NotFound(f"message {received.message_id} holds no stored travellers to screen")
     versions = active_versions(workspace, lists)
@@ -174,6 +183,8 @@ def screen_received(
             traveller_ids=ids,
             secret=workspace.card_key,
         )
+        if then is not None:
+            then(session, audit)
     return ScreeningOutcome(
         run_id,
         len(travellers),

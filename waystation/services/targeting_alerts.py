@@ -16,17 +16,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
-from waystation.cases.trail import alert_raised
 from waystation.cases.vocab import AlertKind
 from waystation.model import Leg
 from waystation.network.sightings import message_key
 from waystation.rules import Severity
-from waystation.services.audit import audited
+from waystation.services.alerts import record_alerts
 from waystation.services.identity import traveller_key
 from waystation.services.messages import Received
 from waystation.services.targeting import NetworkAlert, RuleAlert
 from waystation.services.workspace import Workspace
-from waystation.store import NewAlert, StoredAlert, add_alerts, traveller_flights
+from waystation.store import NewAlert, StoredAlert, traveller_flights
 
 __all__ = [
     "NETWORK_ALGORITHM",
@@ -129,7 +128,8 @@ def raise_targeting_alerts(
     stored: Mapping[str, StoredSighting],
     at: datetime | None = None,
 ) -> list[StoredAlert]:
-    """Store one alert per rule hit and per network candidate whose sighting was stored; logged."""
+    """Store one alert per rule hit and per network candidate whose sighting was stored (through
+    the alerts service, which logs each as ``alert_raised``)."""
     now = at or datetime.now(UTC)
     secret = workspace.card_key
     rows: list[NewAlert] = []
@@ -143,13 +143,9 @@ def raise_targeting_alerts(
             rows.append(_network_row(linked, where, traveller_key(linked.traveller, secret), now))
     if not rows:
         return []
-    with audited(workspace) as (session, audit):
+    with workspace.transaction() as session:
         flights = traveller_flights(session, [r.traveller_id for r in rows if r.traveller_id is not None])
-        rows = [_with_flight(r, flights) for r in rows]
-        raised = add_alerts(session, rows)
-        for alert in raised:
-            audit.log(alert_raised(alert.alert), at=now)
-    return raised
+    return record_alerts(workspace, [_with_flight(r, flights) for r in rows])
 
 
 def _with_flight(row: NewAlert, flights: Mapping[int, int | None]) -> NewAlert:

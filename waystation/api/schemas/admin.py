@@ -36,7 +36,9 @@ class MeOut(BaseModel):
 
 
 class UserIn(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [{"name": "amira", "role": "analyst"}]})
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"name": "amira", "role": "analyst"}]}
+    )
 
     name: str = Field(min_length=1, max_length=100)
     role: Role
@@ -86,12 +88,15 @@ class TokenOut(BaseModel):
 
 
 class AutoDenyIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     list_name: str = Field(min_length=1, max_length=100)
     threshold: float = Field(gt=0.0, le=1.0)
 
 
 class PolicyIn(BaseModel):
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -101,7 +106,7 @@ class PolicyIn(BaseModel):
                     "auto_deny": [{"list_name": "national", "threshold": 0.97}],
                 }
             ]
-        }
+        },
     )
 
     on_open_alert: str = Field(default="2Z", description="0Z board or 2Z refer")

@@ -126,6 +126,7 @@ class NationalEntryIn(BaseModel):
     """A national entry in the national-list CSV's terms (docs/watchlists.md); ``|`` separates values."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -137,7 +138,7 @@ class NationalEntryIn(BaseModel):
                     "remarks": "returning fighter, national warrant 2024/117",
                 }
             ]
-        }
+        },
     )
 
     kind: str = Field(default="person", max_length=20)

@@ -151,9 +151,10 @@ class AlertDetailOut(AlertOut):
 
 class StepIn(BaseModel):
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [{"action": "escalate", "reason": "passport number needs a second look"}]
-        }
+        },
     )
 
     action: Literal["claim", "release", "escalate", "reopen"]
@@ -162,6 +163,7 @@ class StepIn(BaseModel):
 
 class DecisionIn(BaseModel):
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -170,7 +172,7 @@ class DecisionIn(BaseModel):
                     "override": False,
                 }
             ]
-        }
+        },
     )
 
     disposition: Disposition
@@ -180,7 +182,8 @@ class DecisionIn(BaseModel):
 
 class ClearanceIn(BaseModel):
     model_config = ConfigDict(
-        json_schema_extra={"examples": [{"reason": "namesake, other birth date and passport", "days": 365}]}
+        extra="forbid",
+        json_schema_extra={"examples": [{"reason": "namesake, other birth date and passport", "days": 365}]},
     )
 
     reason: str = Field(max_length=2000)
@@ -214,6 +217,7 @@ class ClearanceOut(BaseModel):
 
 class CaseIn(BaseModel):
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -222,7 +226,7 @@ class CaseIn(BaseModel):
                     "purpose": "establish whether the traveller is the listed person, and his companions",
                 }
             ]
-        }
+        },
     )
 
     alert_ids: list[Annotated[int, Field(ge=1, le=2**62)]] = Field(min_length=1, max_length=100)
@@ -231,15 +235,21 @@ class CaseIn(BaseModel):
 
 
 class NoteIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     text: str = Field(max_length=10_000)
 
 
 class LinkIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     traveller_key: str = Field(max_length=64)
     reason: str = Field(max_length=2000)
 
 
 class CloseIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     reason: str = Field(max_length=2000)
 
 

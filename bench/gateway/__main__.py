@@ -1,0 +1,5 @@
+"""``python -m bench.gateway``."""
+
+from bench.gateway.run import main
+
+main()
