@@ -175,3 +175,27 @@ def test_a_protected_attribute_in_a_rule_is_refused(page: Page) -> None:
     )
     page.get_by_role("button", name="Save as draft").click()
     expect(page.locator("#rule-problems")).to_contain_text("traveller.name")
+
+
+UNLABELLED = """() => Array.from(
+    document.querySelectorAll('main input:not([type=hidden]), main select, main textarea'))
+  .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.closest('label'))
+  .map(el => el.name)"""
+
+
+def test_every_form_field_has_a_label_and_every_page_one_heading(page: Page, server: RunningServer) -> None:
+    analyst = Principal(ANALYST, Role.ANALYST)
+    some = alert_queue(server.workspace, analyst, QueueFilter(kind=AlertKind.WATCHLIST)).alerts[0]
+    _as(page, SUPERVISOR)
+    for path in (
+        "/alerts",
+        f"/alerts/{some.id}",
+        "/flights",
+        "/watchlists/un-consolidated",
+        "/rules/new",
+        "/national/edit",
+    ):
+        page.goto(path)
+        expect(page.locator("h1")).to_have_count(1)
+        unlabelled = page.evaluate(UNLABELLED)
+        assert unlabelled == [], path

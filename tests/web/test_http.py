@@ -7,11 +7,14 @@ import re
 import httpx
 
 from tests.web.server import RunningServer
-from waystation.cases.vocab import Role
+from waystation.cases.vocab import AlertKind, Disposition, Role
 from waystation.services.accounts import DEMO_PEOPLE
 from waystation.services.alert_queue import QueueFilter, alert_queue
 from waystation.services.alerts import alert_detail
 from waystation.services.principal import Principal
+from waystation.services.review import decide
+from waystation.services.screening import clearances
+from waystation.services.watchlists import list_entry
 
 PASSWORDS = {p.name: p.password for p in DEMO_PEOPLE}
 
@@ -59,3 +62,76 @@ def test_a_carrier_gets_no_session(server: RunningServer) -> None:
     assert answer.status_code == 403
     assert "waystation_session" not in answer.cookies
     assert "cannot use the analyst pages" in answer.text
+
+
+def _token(client: httpx.Client, path: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', client.get(path).text)
+    assert found is not None
+    return found.group(1)
+
+
+def test_a_confirmed_false_positive_is_cleared(server: RunningServer) -> None:
+    analyst = Principal("analyst.demo", Role.ANALYST)
+    target = alert_queue(
+        server.workspace, analyst, QueueFilter(kind=AlertKind.WATCHLIST, open_only=True)
+    ).alerts[-1]
+    decide(
+        server.workspace,
+        analyst,
+        target.id,
+        Disposition.FALSE_POSITIVE,
+        "Different date of birth and passport.",
+    )
+    before = len(clearances(server.workspace))
+    client, _ = _client(server, "analyst.demo")
+    page = client.get(f"/alerts/{target.id}")
+    assert "Clear this traveller" in page.text
+    answer = client.post(
+        f"/alerts/{target.id}/clear",
+        data={
+            "csrf": _token(client, f"/alerts/{target.id}"),
+            "reason": "Namesake confirmed by document check.",
+            "days": "30",
+        },
+    )
+    assert answer.status_code == 200
+    assert "is cleared against this entry until" in answer.text
+    now_in_force = clearances(server.workspace)
+    assert len(now_in_force) == before + 1
+    traveller = alert_detail(server.workspace, analyst, target.id).traveller
+    assert traveller is not None
+    alert = target.alert
+    entry = list_entry(server.workspace, analyst, alert.source, alert.subject, version=alert.source_version)[
+        1
+    ]
+    covering = now_in_force.covering(traveller.traveller, alert.source, entry)
+    assert covering is not None
+    assert (covering.decided_by, covering.reason) == ("analyst.demo", "Namesake confirmed by document check.")
+
+
+def test_supervisors_add_national_entries_and_analysts_cannot(server: RunningServer) -> None:
+    row = {
+        "id": "NAT-0001",
+        "names": "HADDAD, Karim|~Abu Karim",
+        "birth_dates": "1988-02-14",
+        "nationalities": "SYR",
+        "documents": "P:N0012345:SYR",
+    }
+    analyst, _ = _client(server, "analyst.demo")
+    token = _token(analyst, "/alerts")
+    assert analyst.post("/national/edit", data={**row, "csrf": token}).status_code == 403
+    assert analyst.get("/national/edit").status_code == 403
+    supervisor, _ = _client(server, "supervisor.demo")
+    saved = supervisor.post("/national/edit", data={**row, "csrf": _token(supervisor, "/national/edit")})
+    assert saved.status_code == 303
+    assert saved.headers["location"] == "/watchlists/national/entries/NAT-0001"
+    entry = supervisor.get(saved.headers["location"]).text
+    assert "HADDAD" in entry
+    assert "N0012345" in entry
+    listing = supervisor.get("/watchlists/national?q=haddad").text
+    assert "NAT-0001" in listing
+    bad = supervisor.post(
+        "/national/edit", data={"id": "NAT-0002", "csrf": _token(supervisor, "/national/edit")}
+    )
+    assert bad.status_code == 400
+    assert 'role="alert"' in bad.text
