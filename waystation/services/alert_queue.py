@@ -39,6 +39,7 @@ class QueuePage:
     flights: dict[int, StoredFlight]
     travellers: dict[int, StoredTraveller]
     facets: dict[str, list[tuple[str, int]]]
+    departures: dict[int, datetime | None]
 
 
 def _query(where: QueueFilter) -> str:
@@ -68,7 +69,8 @@ def alert_queue(
 ) -> QueuePage:
     require(principal.role, Permission.REVIEW_ALERTS)
     with audited(workspace) as (session, audit):
-        order = ordered(queue_rows(session, where))
+        rows = queue_rows(session, where)
+        order = ordered(rows)
         total = len(order)
         alerts = load_alerts(session, order[offset : offset + limit])
         flight_ids = sorted({a.flight_id for a in alerts if a.flight_id is not None})
@@ -78,7 +80,9 @@ def alert_queue(
         }
         facets = queue_facets(session)
         audit.log(Search("alert_queue", _query(where), len(alerts)), principal)
-    return QueuePage(tuple(alerts), total, flights, travellers, facets)
+    shown = {a.id for a in alerts}
+    departures = {r.alert_id: to_utc(r.departure, r.origin) for r in rows if r.alert_id in shown}
+    return QueuePage(tuple(alerts), total, flights, travellers, facets, departures)
 
 
 def next_in_queue(workspace: Workspace, principal: Principal, after: int) -> int | None:
