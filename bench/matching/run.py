@@ -1,4 +1,4 @@
-"""Run every figure of issue 3 item 7 and print them as Markdown (``--write`` updates RESULTS.md).
+"""Run every figure of issue 3 item 7 and print them as Markdown (``--write``: bench/results/matching.md).
 
     python -m bench.matching [--synthetic 1000000] [--reference-clean 3000] [--write]
 
@@ -226,7 +226,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--reference-clean", type=int, default=3000, help="clean travellers in the logic-v2 sample"
     )
-    parser.add_argument("--write", action="store_true", help="write bench/RESULTS.md")
+    parser.add_argument("--write", action="store_true", help="write bench/results/matching.md")
     args = parser.parse_args(argv)
     load = os.getloadavg()
     started = time.perf_counter()
@@ -307,7 +307,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     text = "\n".join(out) + "\n"
     print(text)
     if args.write:
-        Path(__file__).resolve().parents[1].joinpath("RESULTS.md").write_text(text, encoding="utf-8")
+        Path(__file__).resolve().parents[1].joinpath("results", "matching.md").write_text(
+            text, encoding="utf-8"
+        )
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from waystation.matching.keys import phonetic, skeleton, vowel_mask
@@ -151,7 +151,7 @@ def test_a_cyrillic_word_meets_each_of_its_romanizations(word: str) -> None:
     from waystation.matching.compare.words import similarity
 
     cyrillic = analyse(Name.from_full(word.capitalize())).parts
-    assert len(cyrillic) == 1
+    assume(len(cyrillic) == 1)  # "Др" reads as the title Dr and is set aside, as in Latin
     for latin in romanize_cyrillic(word):
         parts = analyse(Name.from_full(latin)).parts
         if len(parts) != 1:

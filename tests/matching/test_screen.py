@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import WATCHLISTS
 from tests.matching.cases import entry_from, listed, traveller_from
@@ -18,7 +20,7 @@ from waystation.matching import (
     algorithms,
     hit_records,
 )
-from waystation.model import Name, PartialDate, Sex, Traveller
+from waystation.model import Name, PartialDate, Sex, TravelDocument, Traveller
 
 ROW = {
     "surname": "EL-SAYED", "given": "TAREK ANWAR", "dob": "1963-03-15", "sex": "M", "nationality": "EGY",
@@ -129,3 +131,53 @@ def test_screen_is_pure_on_repeat(un: Screener) -> None:
     first = un.screen(traveller, threshold=0.5, alert_threshold=0.8)
     second = un.screen(traveller, threshold=0.5, alert_threshold=0.8)
     assert first == second
+
+
+def test_parallel_batch_equals_sequential() -> None:
+    from waystation.matching.screener import PARALLEL_MIN
+
+    entries = [entry_from(ROW, "QDi.014"), entry_from({**ROW, "entry_names": "Ayman/al-Zawahiri"}, "QDi.006")]
+    screener = Screener.build([listed(*entries)])
+    names = [("EL-SAYED", "TAREK"), ("ZAWAHIRI", "AYMAN"), ("SMITH", "JOHN"), ("AL SAYED", "TARIQ ANWAR")]
+    travellers = [
+        traveller_from({**ROW, "surname": names[i % 4][0], "given": names[i % 4][1]}, f"T{i}")
+        for i in range(PARALLEL_MIN)
+    ]
+    sequential = screener.screen_many(travellers, threshold=0.5, alert_threshold=0.75, workers=1)
+    parallel = screener.screen_many(travellers, threshold=0.5, alert_threshold=0.75, workers=2)
+    assert parallel == sequential
+    assert [h.entry_id for h in parallel[1]] == ["QDi.006"]
+    assert parallel[2] == []
+
+
+_SMALL = Screener.build(
+    [
+        listed(
+            entry_from(ROW, "QDi.014"),
+            entry_from({**ROW, "entry_names": "Ayman/al-Zawahiri|عبد الرحمن"}, "QDi.006"),
+        )
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(max_size=30),
+    st.text(max_size=30),
+    st.one_of(
+        st.none(), st.builds(PartialDate, st.integers(1900, 2020), st.integers(1, 12), st.integers(1, 28))
+    ),
+    st.text(alphabet="0123456789ABC -<", max_size=12),
+)
+def test_screening_never_crashes(
+    surname: str, given_names: str, born: PartialDate | None, number: str
+) -> None:
+    traveller = Traveller(
+        "T",
+        Name.from_parts(surname, given_names.split() or None),
+        birth_date=born,
+        documents=(TravelDocument("P", number, "EGY"),) if number.strip() else (),
+    )
+    for hit in _SMALL.screen(traveller, threshold=0.3, alert_threshold=0.75):
+        assert 0.0 < hit.score < 1.0
+        assert hit.explanation[0].startswith("Score ")

@@ -3,8 +3,8 @@
 The public surface (kept small; other layers use only these)::
 
     screener = Screener.build(lists)                      # once per list version
-    hits = screener.screen(traveller, threshold=0.5, alert_threshold=0.8)
-    batches = screener.screen_many(travellers, threshold=0.5, alert_threshold=0.8)
+    hits = screener.screen(traveller, threshold=0.5, alert_threshold=0.75)
+    batches = screener.screen_many(travellers, threshold=0.5, alert_threshold=0.75)
     records = hit_records(hits)                           # the `screen` contract's JSON objects
 
 Design and measured quality: docs/matching.md.

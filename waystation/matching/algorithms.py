@@ -6,8 +6,9 @@ logistic curve whose centre and slope are chosen so that scores spread over the 
 
     score = 1 / (1 + exp(-(evidence - CENTER) / SCALE))
 
-A rare full name alone reaches about 0.9; the same name with the listed date of birth about
-0.99; a namesake (same name, born twelve years apart) stays below 0.5. Because the score is
+A rare two-part name alone reaches about 0.85; the same name with the listed date of birth about
+0.98, and with the listed passport too 0.997; a namesake (same name, born twelve years or more
+apart) stays below the reporting threshold of 0.5. Because the score is
 monotone in the evidence, ranking is never lost to rounding at 1.0. What the bands mean in
 measured precision is in docs/matching.md.
 

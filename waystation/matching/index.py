@@ -23,7 +23,7 @@ retrieval recall the benchmark measures on its own.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import process
@@ -123,7 +123,7 @@ class CandidateIndex:
                 if not bucket or bucket[-1] != text:
                     bucket.append(text)
         self._words = words
-        self._postings = {text: array("I", sorted(ids)) for text, ids in postings.items()}
+        self._postings = {text: frozenset(ids) for text, ids in postings.items()}
         # Common words (Mohammed on a million-name list) are not walked whole: their entries are
         # split by birth year, and a traveller walks only the years next to their own.
         limit = max(COMMON_MIN, int(len(entries) * COMMON_SHARE))
@@ -229,17 +229,30 @@ class CandidateIndex:
                 if len(w.text) >= _SPLIT_MIN:
                     matches.extend(self._split_words(w))
                 postings = self._postings
-                for text, value in matches:
+                # Best value first, so each entry keeps the first (best) value it is given; the
+                # set difference and dict.fromkeys run in C, not a Python loop per entry.
+                for text, value in sorted(matches, key=lambda m: -m[1]):
                     matched.add(text)
-                    source: Sequence[int]
+                    source: Collection[int]
                     if text in self._common:
                         deferred.append((text, value))
                         source = self._year_window(text, year)
                     else:
                         source = postings[text]
-                    for number in source:
-                        if value > best.get(number, 0.0):
-                            best[number] = value
+                    if best:
+                        best.update(
+                            dict.fromkeys(
+                                source - best.keys()
+                                if isinstance(source, frozenset)
+                                else [n for n in source if n not in best],
+                                value,
+                            )
+                        )
+                    else:
+                        best = dict.fromkeys(source, value)
+                if len(units) == 1:  # the usual case: one part, one source word
+                    parts_sum = best
+                    break
                 target = whole if is_whole else parts_sum
                 for number, value in best.items():
                     if is_whole:
@@ -247,6 +260,10 @@ class CandidateIndex:
                             target[number] = value
                     else:
                         target[number] = target.get(number, 0.0) + value
+            if not whole:
+                for number, value in parts_sum.items():
+                    credit[number] = credit.get(number, 0.0) + value
+                continue
             for number in parts_sum.keys() | whole.keys():
                 credit[number] = credit.get(number, 0.0) + max(
                     parts_sum.get(number, 0.0), whole.get(number, 0.0)

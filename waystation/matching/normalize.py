@@ -9,11 +9,12 @@ role the source gave it. What happens on the way, in order:
    is marked and compared as a prefix.
 2. Each word is folded (case, diacritics, ʿayn/hamza marks), or romanized into several candidates when
    it is Arabic or Cyrillic (:mod:`~waystation.matching.romanize`).
-3. Particles (``particles.yml``): titles (Haji, Sheikh, Dr) are set aside; the article (al-, el-,
-   assimilated ar-/ash-/ud-) is dropped; bin/ibn/ben/ould mark the next word as a patronymic; the
-   compound heads abd/abdul/abdel… and abu/abou/umm become the low-weight parts ``abd``/``abu``/``umm``,
-   and glued forms are split the same way (Abdurrahman → abd + rahman, Abubakar → abu + bakar,
-   Nuruddin → nur + din, Obaidullah → obaid + allah), so every spelling of a compound meets the others.
+3. Particles (``particles.yml``, applied by :mod:`~waystation.matching.particles`): titles
+   (Haji, Sheikh, Dr) are set aside; the article (al-, el-, assimilated ar-/ash-/ud-) is dropped;
+   bin/ibn/ben/ould mark the next word as a patronymic; the compound heads abd/abdul/abdel… and
+   abu/abou/umm become the low-weight parts ``abd``/``abu``/``umm``, and glued forms are split
+   the same way (Abdurrahman → abd + rahman, Abubakar → abu + bakar, Nuruddin → nur + din,
+   Obaidullah → obaid + allah), so every spelling of a compound meets the others.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from waystation.matching.keys import phonetic, skeleton, vowel_mask
+from waystation.matching.particles import Item, read_particles
 from waystation.matching.romanize import romanize_arabic, romanize_cyrillic
 from waystation.matching.tables import tables
 from waystation.matching.text import Script, fold, script_of, split_words
@@ -49,10 +51,7 @@ class Word:
     weight: float = 0.0  # nats: how unexpected this part is in a random name (rarer = more evidence)
     head: bool = False  # abd / abu / umm: a compound head, weak evidence on its own
     consonantal: bool = False  # romanized from unvowelled Arabic by letter map: compare skeletons
-
-    @property
-    def initial(self) -> bool:
-        return len(self.text) == 1
+    initial: bool = False  # a single letter
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,39 +118,27 @@ def word(
         weight=_HEAD_WEIGHT if head else _weight(text, frozen, counted_as),
         head=head,
         consonantal=consonantal,
+        initial=len(text) == 1,
     )
 
 
-@dataclass(slots=True)
-class _Item:
-    text: str
-    role: NamePartKind
-    shown: str
-    alts: tuple[str, ...] = ()
-    classes: tuple[int, ...] = ()
-    consonantal: bool = False
-    head: bool = False
-    counted_as: tuple[str, ...] = ()
-    source_part: int = 0
-
-
-def _romanized(raw: str, role: NamePartKind, source_part: int) -> list[_Item]:
+def _romanized(raw: str, role: NamePartKind, source_part: int) -> list[Item]:
     items = _romanized_items(raw, role)
     for item in items:
         item.source_part = source_part
     return items
 
 
-def _romanized_items(raw: str, role: NamePartKind) -> list[_Item]:
+def _romanized_items(raw: str, role: NamePartKind) -> list[Item]:
     script = script_of(raw)
     if script is Script.ARABIC:
-        items: list[_Item] = []
+        items: list[Item] = []
         for piece in _split_arabic(raw):
             candidates, _article = romanize_arabic(piece)
             group = tables().arabic_class.get(_arabic_key(piece))
             consonantal = group is None
             items.append(
-                _Item(
+                Item(
                     candidates[0],
                     role,
                     raw,
@@ -163,8 +150,8 @@ def _romanized_items(raw: str, role: NamePartKind) -> list[_Item]:
         return items
     if script is Script.CYRILLIC:
         candidates = romanize_cyrillic(raw)
-        return [_Item(candidates[0], role, raw, candidates[1:])] if candidates else []
-    return [_Item(text, role, raw) for text in fold(raw).split()]
+        return [Item(candidates[0], role, raw, candidates[1:])] if candidates else []
+    return [Item(text, role, raw) for text in fold(raw).split()]
 
 
 def _arabic_key(piece: str) -> str:
@@ -187,131 +174,6 @@ def _split_arabic(raw: str) -> list[str]:
         if form.startswith(head) and len(form) > len(head) + 2:
             return [head, form[len(head) :]]
     return [raw]
-
-
-@lru_cache(maxsize=100_000)
-def _split_glued(text: str) -> list[str]:
-    """Glued compounds in two: abdurrahman → abd + rahman, abubakar → abu + bakar, nuruddin → nur + din."""
-    particles = tables().particles
-    for head in sorted(particles.abd, key=len, reverse=True):
-        if text.startswith(head) and text not in particles.abd:
-            rest = text[len(head) :]
-            allah = particles.tail_words.get(rest) == "allah" or rest in {"lah", "la", "llah", "lla"}
-            if allah:
-                return ["abd", "allah"]
-            for article in ("al", "el", "ul"):
-                if rest.startswith(article) and len(rest) - len(article) >= 3:
-                    rest = rest[len(article) :]
-                    break
-            if len(rest) >= 2 and (rest[0] == rest[1] or (rest[0] == "l" and rest[1] not in "aeiou")):
-                rest = rest[1:]  # abdurrahman, abdullmalik: the article's trace
-            if len(rest) >= 3:
-                return ["abd", particles.tail_words.get(rest, rest)]
-    for head in ("aboul", "abul", "abou", "abu"):
-        if text.startswith(head) and len(text) - len(head) >= 3:
-            rest = text[len(head) :]
-            if head in ("abu", "abou") and rest.startswith(("al", "el")) and len(rest) > 4:
-                rest = rest[2:]
-            return ["abu", rest]
-    for marker in ("ould", "bin", "ibn"):
-        if text.endswith(marker) and len(text) - len(marker) >= 3:
-            return [text[: -len(marker)]]  # Mohamedould (Ahmed): the marker glued to the name before it
-    for canon, pattern in particles.tails:
-        match = pattern.match(text)
-        if match:
-            return [match.group(1), canon]
-    return [text]
-
-
-def _particle_text(item: _Item) -> str:
-    """The spelling to test against the particle lists (a romanized word may be any of its candidates)."""
-    particles = tables().particles
-    for text in (item.text, *item.alts):
-        if text in particles.abd or text in particles.kunya or text in particles.patronymic:
-            return text
-    return item.text
-
-
-def _read_particles(items: list[_Item]) -> tuple[list[_Item], list[str]]:
-    """Drop articles and titles, mark patronymics, turn compound heads into head parts."""
-    particles = tables().particles
-    out: list[_Item] = []
-    set_aside: list[str] = []
-    count = len(items)
-    for index, item in enumerate(items):
-        text = _particle_text(item)
-        following = items[index + 1].text if index + 1 < count else None
-        same_part = following is not None and items[index + 1].source_part == item.source_part
-        previous = out[-1] if out else None
-        if text in particles.titles or any(a in particles.titles for a in _article_stripped(text)):
-            set_aside.append(item.shown)
-        elif following is not None and (
-            text in particles.articles or (text in particles.assimilated and following.startswith(text[1:]))
-        ):
-            pass  # the article belongs to the next word
-        elif text in particles.patronymic and not (text == "ben" and not same_part):
-            # "Ben" alone as a given name (Ben Smith) is a name; everywhere else the marker is dropped.
-            if following is not None:
-                items[index + 1].role = NamePartKind.PATRONYMIC
-        elif text in particles.kunya:
-            out.append(
-                _Item("umm" if text.startswith(("u", "o")) else "abu", item.role, item.shown, head=True)
-            )
-        elif text in particles.abd:
-            out.append(_Item("abd", item.role, item.shown, head=True))
-        elif text in particles.tail_words and previous is not None:
-            out.append(_tail(particles.tail_words[text], previous, item))
-        elif item.classes or item.consonantal or item.alts:  # a romanized word: candidates already made
-            out.append(_compound_count(item, previous))
-        else:
-            pieces = _split_glued(text)
-            if len(pieces) == 1 and pieces[0] != text:
-                out.append(_Item(pieces[0], item.role, item.shown))
-                if following is not None:
-                    items[index + 1].role = NamePartKind.PATRONYMIC
-            elif len(pieces) == 2:
-                first = _Item(pieces[0], item.role, item.shown, head=pieces[0] in ("abd", "abu"))
-                out.append(first)
-                out.append(_tail(pieces[1], first, item))
-            else:
-                out.append(_compound_count(_glued_article(text, item), previous))
-    return out, set_aside
-
-
-def _tail(canon: str, previous: _Item, item: _Item) -> _Item:
-    """The second element of a compound: after abd/abu it is the identity; after a stem, generic."""
-    if previous.head:
-        return _compound_count(_Item(canon, item.role, item.shown), previous)
-    if canon in ("din", "allah"):
-        return _Item(canon, item.role, item.shown, head=True)
-    return _Item(canon, item.role, item.shown)
-
-
-def _compound_count(item: _Item, previous: _Item | None) -> _Item:
-    """After a head, a word is as common as the glued compound (abd + rahman ~ "abdulrahman")."""
-    if previous is None or not previous.head:
-        return item
-    prefixes = (
-        ("abdul", "abdel", "abd", "abdal", "abdur", "abder") if previous.text == "abd" else ("abu", "abou")
-    )
-    item.counted_as = tuple(prefix + item.text for prefix in prefixes)
-    return item
-
-
-def _glued_article(text: str, item: _Item) -> _Item:
-    """``Alzaydi`` is ``al-Zaydi`` when Zaydi is a known name part: compare it as Zaydi, keep the rest."""
-    stripped = _article_stripped(text)
-    if stripped and (stripped[0] in tables().frequency or stripped[0] in tables().variant_classes):
-        return _Item(stripped[0], item.role, item.shown, (text,))
-    return _Item(text, item.role, item.shown, stripped)
-
-
-@lru_cache(maxsize=100_000)
-def _article_stripped(text: str) -> tuple[str, ...]:
-    """``almaghribi`` may be ``al maghribi``: offer the bare word as an alternative spelling."""
-    if len(text) >= 6 and text.startswith(("al", "el")):
-        return (text[2:],)
-    return ()
 
 
 def _mrz_parts(part: NamePart) -> Iterable[NamePart]:
@@ -347,11 +209,11 @@ def analyse(name: Name, *, document: bool = False) -> AnalysedName:
         if part.kind is NamePartKind.TITLE:
             continue
         source_parts.extend(_mrz_parts(part))
-    items: list[_Item] = []
+    items: list[Item] = []
     for number, part in enumerate(source_parts):
         for raw in split_words(part.text):
             items.extend(_romanized(raw, part.kind, number))
-    read, set_aside = _read_particles(items)
+    read, set_aside = read_particles(items)
     parts = [
         Part(word(item.text, item.alts, item.head, item.consonantal, item.counted_as), item.role, item.shown)
         for item in read

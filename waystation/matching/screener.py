@@ -11,6 +11,7 @@ Entries that are not persons (entities, vessels) are not screened against travel
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Sequence
@@ -43,7 +44,7 @@ class _Request:
     cleared: ClearanceSet | None
 
 
-_WORKER: Screener | None = None  # the screener a forked worker inherited
+_WORKER: tuple[Screener, Sequence[Traveller], _Request] | None = None  # what a forked worker inherited
 
 
 class Screener:
@@ -116,14 +117,19 @@ class Screener:
         ):
             return [self._screen(t, request) for t in travellers]
         global _WORKER
-        _WORKER = self
+        # Forked workers inherit the screener and the travellers: only index ranges go to them and
+        # only hits come back (pickling the travellers cost more than screening them). Freezing the
+        # garbage collector keeps the workers from copying every page of the parent they touch.
+        _WORKER = (self, travellers, request)
+        gc.freeze()
         try:
             size = max(200, len(travellers) // (count * 8))
-            chunks = [(tuple(travellers[i : i + size]), request) for i in range(0, len(travellers), size)]
+            ranges = [(i, min(i + size, len(travellers))) for i in range(0, len(travellers), size)]
             with multiprocessing.get_context("fork").Pool(count) as pool:
-                parts = pool.map(_screen_chunk, chunks)
+                parts = pool.map(_screen_range, ranges)
         finally:
             _WORKER = None
+            gc.unfreeze()
         return [hits for part in parts for hits in part]
 
     def assess(self, traveller: Traveller, entry_index: int) -> Assessment | None:
@@ -194,7 +200,7 @@ def _algorithm(name: str) -> Algorithm:
     return algorithm(name)
 
 
-def _screen_chunk(job: tuple[tuple[Traveller, ...], _Request]) -> list[list[Hit]]:
-    travellers, request = job
+def _screen_range(bounds: tuple[int, int]) -> list[list[Hit]]:
     assert _WORKER is not None, "worker started without a screener"
-    return [_WORKER._screen(t, request) for t in travellers]
+    screener, travellers, request = _WORKER
+    return [screener._screen(t, request) for t in travellers[bounds[0] : bounds[1]]]

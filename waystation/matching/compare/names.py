@@ -83,23 +83,42 @@ def _pair_options(first: AnalysedName, second: AnalysedName) -> list[_Option]:
     options: list[_Option] = []
     for i, a in enumerate(query):
         wa = a.word
+        la = len(wa.text)
+        plain_a = not (wa.classes or wa.alts or wa.consonantal)
         for j, b in enumerate(entry):
             wb = b.word
             if wa.initial or wb.initial:
-                if wa.text[0] == wb.text[0] and not (wa.head or wb.head):
-                    options.append(
-                        _Option(min(_INITIAL, 0.25 * max(wa.weight, wb.weight)), 0.5, How.INITIAL, (i,), (j,))
-                    )
+                if wa.text[0] == wb.text[0] and not (wa.initial and wb.initial and (wa.head or wb.head)):
+                    # An initial stands for a whole compound too: "A." for Abd al-Rahman.
+                    full = _compound_weight(entry, j) if wa.initial else _compound_weight(query, i)
+                    weight = min(_INITIAL, 0.25 * full)
+                    options.append(_Option(weight, 0.5, How.INITIAL, (i,), (j,)))
                 continue
-            if a.truncated and len(wa.text) >= 3 and wb.text.startswith(wa.text) and wa.text != wb.text:
+            if a.truncated and la >= 3 and wb.text.startswith(wa.text) and wa.text != wb.text:
                 sim, how = _TRUNCATED, How.TRUNCATED
             else:
+                lb = len(wb.text)
+                if (
+                    plain_a
+                    and abs(la - lb) * 4 > max(la, lb)  # spellings too far apart in length to align...
+                    and not (wb.classes or wb.alts or wb.consonantal)
+                    and wa.phonetic != wb.phonetic  # ...unless they sound or look alike
+                    and wa.mask != wb.mask
+                ):
+                    continue
                 sim, how = similarity(wa, wb)
             if sim >= ALIGN_MIN:
                 options.append(_Option(pair_weight(min(wa.weight, wb.weight), sim), sim, how, (i,), (j,)))
     _joined_options(first, second, options, flip=False)
     _joined_options(second, first, options, flip=True)
     return options
+
+
+def _compound_weight(parts: tuple[Part, ...], index: int) -> float:
+    """A part's weight, or for a head (abd, abu) the weight of the part it introduces."""
+    if parts[index].word.head and index + 1 < len(parts):
+        return parts[index + 1].word.weight
+    return parts[index].word.weight
 
 
 def _joined_options(first: AnalysedName, second: AnalysedName, options: list[_Option], *, flip: bool) -> None:
@@ -132,7 +151,13 @@ def _joined_options(first: AnalysedName, second: AnalysedName, options: list[_Op
                 weight = pair_weight(min(sum(one[i].word.weight for i in covered), single_weight), sim)
                 pair = (indexes, covered) if flip else (covered, indexes)
                 options.append(
-                    _Option(weight, sim, How.SAME if joined == raw else How.JOINED, pair[0], pair[1])
+                    _Option(
+                        weight,
+                        sim,
+                        How.SAME if joined == raw and width == 1 else How.JOINED,
+                        pair[0],
+                        pair[1],
+                    )
                 )
 
 
