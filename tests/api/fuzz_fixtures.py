@@ -26,7 +26,7 @@ __all__ = ["EXAMPLES", "fuzz_served"]
 EXAMPLES = int(os.environ.get("WAYSTATION_FUZZ_EXAMPLES", "12"))
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
 def fuzz_served(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, postgres_schema_factory: object
 ) -> Iterator[Served]:

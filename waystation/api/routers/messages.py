@@ -64,6 +64,9 @@ _SAMPLE = (
     },
 )
 async def post_message(request: Request, workspace: WorkspaceDep, principal: PrincipalDep) -> Response:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_MESSAGE_BYTES:
+        return error_response(413, "too_large", f"a message may have at most {MAX_MESSAGE_BYTES} bytes")
     data = await request.body()
     if len(data) > MAX_MESSAGE_BYTES:
         return error_response(413, "too_large", f"a message may have at most {MAX_MESSAGE_BYTES} bytes")
