@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck unit install clean bench
+.PHONY: demo test lint typecheck unit install clean bench catalog screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,18 @@ unit: install
 	$(BIN)/pytest -n auto -q
 
 test: lint typecheck unit
+
+# The web pages' message catalog: extract marked texts, update each language, compile (docs/web.md).
+LOCALE := waystation/web/locale
+catalog: install
+	$(BIN)/pybabel extract -F waystation/web/babel.cfg -k N_ --no-location --sort-output \
+		--project waystation --copyright-holder "waystation contributors" -o $(LOCALE)/messages.pot .
+	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) --no-fuzzy-matching
+	$(BIN)/pybabel compile -d $(LOCALE)
+
+# Screenshots of the main pages (docs/web.md), taken with Debian's Chromium on a demo store.
+screenshots: install
+	$(BIN)/python -m tests.web.screenshots docs/screenshots
 
 bench: install
 	$(BIN)/python -m bench

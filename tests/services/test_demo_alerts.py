@@ -19,9 +19,14 @@ def test_the_demo_stores_one_alert_per_alerting_hit(fresh: Fresh) -> None:
     )
     assert report.alerts, "the planted listed travellers should alert"
     with fresh.workspace.transaction() as session:
-        assert count_alerts(session) == len(report.alerts)
-        stored = find_alerts(session, AlertFilter(), limit=100)
-        raised = audit_records(session, event_type=AuditEventType.ALERT_RAISED)
+        watchlist = AlertFilter(kind=AlertKind.WATCHLIST)
+        assert count_alerts(session, watchlist) == len(report.alerts)
+        stored = find_alerts(session, watchlist, limit=100)
+        raised = [
+            r
+            for r in audit_records(session, event_type=AuditEventType.ALERT_RAISED)
+            if r.payload["kind"] == "watchlist"
+        ]
     assert sorted((a.alert.subject, a.alert.traveller_ref) for a in stored) == sorted(
         (a.hit.entry_id, a.traveller.ref) for a in report.alerts
     )

@@ -8,6 +8,7 @@ import click
 
 from waystation.cli.output import console, table
 from waystation.cli.workspace import workspace
+from waystation.services.accounts import ensure_demo_people
 from waystation.services.demo import run_demo
 from waystation.settings import get_settings
 
@@ -80,6 +81,10 @@ def demo(seed: int, flights: int, planted: int) -> None:
         f"namesakes alerted: {report.namesakes_alerted} of {report.namesakes}; "
         f"ordinary travellers alerted: {report.clean_alerted}."
     )
+    if settings.env == "development":
+        people = ensure_demo_people(ws, env=settings.env)
+        logins = ", ".join(f"{p.name} / {p.password} ({p.role.value})" for p in people)
+        out.print(f"Web pages (waystation serve): log in as {logins}")
     out.print(
         f"Every alert waits for an analyst's decision; no carrier was told anything but its answer. "
         f"Messages kept in {folder}; store: {settings.effective_database_url}. {report.seconds:.1f} s."

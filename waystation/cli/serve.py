@@ -1,12 +1,33 @@
-"""``waystation serve``: the API (and later the analyst pages) under uvicorn."""
+"""``waystation serve``: the API and the analyst pages under uvicorn.
+
+The command is where the process is composed: the API's ``create_app()`` and the pages'
+``mount_web()`` are siblings that never import each other; :func:`served_app` joins them (and is
+the factory uvicorn's worker processes call).
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
-from waystation.settings import get_settings
+from waystation.settings import Settings, get_settings
 
-__all__ = ["COMMANDS"]
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+__all__ = ["COMMANDS", "served_app"]
+
+
+def served_app(settings: Settings | None = None) -> FastAPI:
+    """The API with the analyst pages mounted on it, on one workspace."""
+    from waystation.api import create_app
+    from waystation.web import mount_web
+
+    settings = settings or get_settings()
+    app = create_app(settings=settings)
+    mount_web(app, app.state.workspace, settings)
+    return app
 
 
 @click.command("serve")
@@ -21,16 +42,15 @@ __all__ = ["COMMANDS"]
 )
 @click.option("--log-level", default="info", show_default=True)
 def serve(host: str, port: int, workers: int, log_level: str) -> None:
-    """Serve the carrier gateway and the REST API (refuses default secrets outside development)."""
+    """Serve the carrier gateway, the REST API and the analyst pages (refuses default secrets outside
+    development)."""
     import uvicorn
-
-    from waystation.api import create_app
 
     settings = get_settings()
     settings.check()
     if workers > 1:
         uvicorn.run(
-            "waystation.api:create_app",
+            "waystation.cli.serve:served_app",
             factory=True,
             host=host,
             port=port,
@@ -39,7 +59,7 @@ def serve(host: str, port: int, workers: int, log_level: str) -> None:
             access_log=False,
         )
         return
-    app = create_app(settings=settings)
+    app = served_app(settings)
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
 
 

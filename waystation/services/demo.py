@@ -32,6 +32,7 @@ from waystation.services.targeting import (
     network_alerts,
     rule_subjects,
 )
+from waystation.services.targeting_alerts import StoredSighting, raise_targeting_alerts, sightings_of
 from waystation.services.workspace import Workspace
 from waystation.synth import SynthDay, TruthRow, generate_day
 from waystation.synth.render_edifact import references, render_paxlst, render_pnrgov
@@ -65,6 +66,7 @@ class DemoReport:
     clean_alerted: int = 0
     namesakes: int = 0
     namesakes_alerted: int = 0
+    targeting_raised: int = 0
     seconds: float = 0.0
     folder: Path | None = None
 
@@ -92,9 +94,14 @@ def run_demo(
     report.day = synth.day
     report.folder = folder
     truth = {row.ref: row for row in synth.truth}
-    received = _receive_day(workspace, synth, folder, run, report, truth, progress)
+    stored: dict[str, StoredSighting] = {}
+    received = _receive_day(workspace, synth, folder, run, report, truth, progress, stored)
     progress("resolving persons, journeys and links")
     _targeting(workspace, received, report)
+    raised = raise_targeting_alerts(
+        workspace, rule_alerts=report.rule_alerts, network_alerts=report.network_alerts, stored=stored
+    )
+    report.targeting_raised = len(raised)
     listed = {row.ref.split("-")[0] for row in synth.truth if row.kind == "listed"}
     found = {a.traveller.ref.split("-")[0] for a in report.alerts if a.truth and a.truth.kind == "listed"}
     report.planted, report.planted_found = len(listed), len(found & listed)
@@ -117,6 +124,7 @@ def _receive_day(
     report: DemoReport,
     truth: dict[str, TruthRow],
     progress: Callable[[str], None],
+    stored: dict[str, StoredSighting],
 ) -> list[tuple[ParsedMessage, ScreeningOutcome | None]]:
     refs = references(synth, run)
     received: list[tuple[ParsedMessage, ScreeningOutcome | None]] = []
@@ -138,6 +146,7 @@ def _receive_day(
         if not result.accepted or result.parsed is None:
             continue
         outcome = screen_received(workspace, result)
+        stored.update(sightings_of(result))
         received.append((result.parsed, outcome))
         travellers = {t.ref: t for t in result.parsed.travellers()}
         report.travellers += outcome.travellers
