@@ -193,7 +193,13 @@ def generate_day(
         size = rng.choices((1, 2, 3, 4, 5), weights=(60, 20, 10, 6, 4))[0]
         people = [lead] + [_relative(rng, pools, day, lead) for _ in range(size - 1)]
         parties.append(
-            _Party(people, legs, [TruthRow("", "clean") for _ in people], cash=rng.random() < 0.05)
+            _Party(
+                people,
+                legs,
+                [TruthRow("", "clean") for _ in people],
+                late=rng.random() < 0.02,  # ordinary people book late too, but rarely
+                cash=rng.random() < 0.05,
+            )
         )
         for leg in legs:
             filled[leg] += size
@@ -269,7 +275,9 @@ def _assemble(rng: random.Random, day: date, parties: list[_Party], legs: list[L
         first = party.legs[0]
         assert isinstance(first.departure, datetime)
         booked = first.departure - (
-            timedelta(hours=rng.randint(3, 30)) if party.late else timedelta(days=rng.randint(3, 90))
+            timedelta(hours=rng.randint(3, 30))
+            if party.late
+            else timedelta(days=rng.randint(4, 90), hours=rng.randint(0, 23))
         )
         card = f"4{rng.randint(10**14, 10**15 - 1)}"
         payment = (
