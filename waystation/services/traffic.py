@@ -43,6 +43,7 @@ __all__ = [
     "Companion",
     "StoredPicture",
     "TravellerNetwork",
+    "network_subjects",
     "stored_picture",
     "traveller_network",
 ]
@@ -116,7 +117,7 @@ class TravellerNetwork:
     graph: dict[str, Any]
 
 
-def _subjects(workspace: Workspace, found: StoredPicture) -> list[Subject]:
+def network_subjects(workspace: Workspace, found: StoredPicture) -> list[Subject]:
     """Persons with a watchlist alert not decided a false positive: marked on the graph."""
     with workspace.transaction() as session:
         alerts = find_alerts(session, AlertFilter(kind=AlertKind.WATCHLIST), limit=10_000)
@@ -150,7 +151,7 @@ def traveller_network(workspace: Workspace, principal: Principal, traveller_id: 
     if person_id is None:
         raise NotFound(f"traveller {traveller_id} is on no stored passenger list")
     picture = found.picture
-    subjects = _subjects(workspace, found)
+    subjects = network_subjects(workspace, found)
     purpose = Purpose(principal.name, reason=f"traveller page {traveller_id}")
     near = neighbourhood(picture.graph, person_id, purpose, hops=1, subjects=subjects)
     marks = {s.person_id: f"{s.status.value} {s.reference}" for s in subjects}
