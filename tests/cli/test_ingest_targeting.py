@@ -4,7 +4,8 @@ network alerts for the travellers just received, and nothing twice when the file
 from __future__ import annotations
 
 import json
-from datetime import date
+import threading
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -13,8 +14,11 @@ from tests.services.conftest import Fresh, fresh  # noqa: F401  (fixture)
 from tests.store.conftest import postgres_schema_factory  # noqa: F401  (fixture)
 from waystation.cases.vocab import AlertKind
 from waystation.cli import main
+from waystation.cli.targeting import TargetingSchedule
 from waystation.ingest.lists import BUNDLED_UN_SHA256, bundled_un_list
 from waystation.services.lists import import_watchlist
+from waystation.services.messages import receive
+from waystation.services.screening import screen_received
 from waystation.store import AlertFilter, count_alerts
 from waystation.synth import generate_day
 from waystation.synth.render_edifact import references, render_paxlst, render_pnrgov
@@ -49,3 +53,33 @@ def test_ingest_runs_targeting_for_the_batch(fresh: Fresh, tmp_path: Path) -> No
     assert "waystation: targeting:" not in again.stderr  # duplicates: nothing new was accepted
     skipped = CliRunner().invoke(main, ["ingest", "--no-targeting", files[0]], env=fresh.env)
     assert "waystation: targeting:" not in skipped.stderr
+
+
+def test_the_schedule_targets_messages_received_without_it(fresh: Fresh, tmp_path: Path) -> None:  # noqa: F811
+    """What ``waystation serve`` runs beside the gateway: messages received with no targeting are
+    targeted by the next scheduled run."""
+    un = bundled_un_list()
+    import_watchlist(fresh.workspace, un, sha256=BUNDLED_UN_SHA256, source="bundled")
+    today = datetime.now(UTC).date() + timedelta(days=1)  # an upcoming flight for the job's default
+    day = generate_day(un, seed=3, day=today, flights=3, planted=3)
+    refs = references(day)
+    for flight in day.flights:
+        receive(fresh.workspace, render_pnrgov(day, flight, refs[flight.leg]), source="pnr")
+        screen_received(
+            fresh.workspace,
+            receive(fresh.workspace, render_paxlst(flight, refs[flight.leg] + "P"), source="api"),
+        )
+    schedule = TargetingSchedule(fresh.settings, every=0.05).start()
+    try:
+        for _ in range(1200):
+            if len(schedule.runs) >= 2:
+                break
+            threading.Event().wait(0.05)
+    finally:
+        schedule.stop()
+    first, second = schedule.runs[:2]
+    assert first.travellers == sum(len(f.travellers) for f in day.flights)
+    assert first.network_hits
+    assert len(first.raised) == len(first.rule_hits) + len(first.network_hits)
+    assert second.raised == ()
+    assert second.already_raised == len(first.raised)

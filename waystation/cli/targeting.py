@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from datetime import datetime
 
 import click
@@ -10,9 +12,12 @@ from waystation.cli.output import FORMAT_OPTION, console, emit_jsonl, table
 from waystation.cli.workspace import workspace
 from waystation.services.rulebook import RuleBook
 from waystation.services.targeting_run import TargetingRun, run_targeting
-from waystation.settings import get_settings
+from waystation.services.workspace import open_workspace
+from waystation.settings import Settings, get_settings
 
-__all__ = ["COMMANDS", "summary"]
+__all__ = ["COMMANDS", "TargetingSchedule", "summary"]
+
+log = logging.getLogger("waystation.targeting")
 
 
 @click.group("targeting")
@@ -70,6 +75,41 @@ def run(since: datetime | None, messages: tuple[int, ...], output_format: str) -
     ]
     if rows:
         out.print(table("alerts raised", ("alert", "kind", "flight", "traveller", "subject"), rows))
+
+
+class TargetingSchedule:
+    """The targeting job every ``every`` seconds in a background thread (``waystation serve``
+    starts one per server, not per worker): messages the gateway received are targeted within one
+    period. It opens its own workspace; a failed run is logged and retried at the next period."""
+
+    def __init__(self, settings: Settings, every: float) -> None:
+        self.settings = settings
+        self.every = every
+        self.runs: list[TargetingRun] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="waystation-targeting", daemon=True)
+
+    def start(self) -> TargetingSchedule:
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 60.0) -> None:
+        self._stop.set()
+        self._thread.join(timeout)
+
+    def _loop(self) -> None:
+        workspace = open_workspace(self.settings)
+        book = RuleBook(self.settings.home / "rules")
+        try:
+            while not self._stop.wait(self.every):  # the first run after one period, not at start-up
+                try:
+                    done = run_targeting(workspace, book)
+                    self.runs.append(done)
+                    log.info("targeting run: %s", summary(done))
+                except Exception:  # a scheduler must survive one bad run; the next one retries
+                    log.exception("targeting run failed")
+        finally:
+            workspace.close()
 
 
 COMMANDS = (targeting_group,)
