@@ -13,6 +13,7 @@ from waystation.cases.events import (
     AlertStepTaken,
     AuditEvent,
     BoardingAnswered,
+    BoardingAnswersGiven,
     CaseClosed,
     CaseNoteAdded,
     CaseOpened,
@@ -74,6 +75,14 @@ SAMPLES: list[AuditEvent] = [
     RetentionApplied("mask 6 / delete 60 months", 4211, 12, 3),
     TravellerCleared("T-55", "A-9", "un", "QDi.420", "other birth date and passport", "2026-11-25"),
     UserChanged("amira", "created", "analyst"),
+    BoardingAnswersGiven(
+        41,
+        "p2",
+        (
+            ("T-100", "33280801", "CA339", "1Z", "human_true_match", "A-1", "A-2"),
+            ("T-101", "33280802", "CA339", "0Z", "no_alerts"),
+        ),
+    ),
 ]
 
 
@@ -103,3 +112,18 @@ def test_payload_values() -> None:
 def test_unknown_payload_fields_are_refused() -> None:
     with pytest.raises(ValueError, match=r"Login has no fields \['extra'\]"):
         event_from_payload("login", {"method": "password", "success": True, "extra": 1})
+
+
+def test_one_record_answers_a_request_and_reads_back_per_passenger() -> None:
+    event = SAMPLES[-1]
+    assert isinstance(event, BoardingAnswersGiven)
+    assert event.payload()["answers"] == [
+        ["T-100", "33280801", "CA339", "1Z", "human_true_match", "A-1", "A-2"],
+        ["T-101", "33280802", "CA339", "0Z", "no_alerts"],
+    ]
+    assert event.passengers() == (
+        BoardingAnswered(
+            "T-100", "33280801", "CA339", BoardingAnswer.NO_BOARD, "human_true_match", "p2", ("A-1", "A-2")
+        ),
+        BoardingAnswered("T-101", "33280802", "CA339", BoardingAnswer.BOARD, "no_alerts", "p2", ()),
+    )

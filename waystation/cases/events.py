@@ -26,6 +26,7 @@ __all__ = [
     "AuditEvent",
     "AuditEventType",
     "BoardingAnswered",
+    "BoardingAnswersGiven",
     "CaseClosed",
     "CaseNoteAdded",
     "CaseOpened",
@@ -61,6 +62,7 @@ class AuditEventType(StrEnum):
     ALERT_STEP = "alert_step"
     DISPOSITION = "disposition"
     BOARDING_ANSWER = "boarding_answer"
+    BOARDING_ANSWERS = "boarding_answers"
     CASE_OPENED = "case_opened"
     CASE_NOTE = "case_note"
     CASE_LINK = "case_link"
@@ -197,6 +199,39 @@ class BoardingAnswered(AuditEvent):
     basis: str
     policy_version: str
     alert_ids: tuple[str, ...] = ()
+
+
+@_register
+@dataclass(frozen=True, slots=True)
+class BoardingAnswersGiven(AuditEvent):
+    """One interactive request answered: every passenger's answer in one record (a 300-passenger
+    iAPI request is one record, not 300), each entry with — for the auditor only — its basis.
+
+    ``answers`` holds one entry per passenger, in the order of the request, laid out as
+    :data:`ANSWER_ENTRY` (the alert ids, if any, come last); :meth:`passengers` reads them back as
+    :class:`BoardingAnswered` events, so a passenger's answer is as visible as a single record was.
+    """
+
+    event_type = AuditEventType.BOARDING_ANSWERS
+    message_id: int
+    policy_version: str
+    answers: tuple[tuple[str, ...], ...]
+
+    ANSWER_ENTRY: ClassVar[tuple[str, ...]] = (
+        "traveller_key",
+        "traveller_ref",
+        "flight",
+        "answer",
+        "basis",
+        "*alert_ids",
+    )
+
+    def passengers(self) -> tuple[BoardingAnswered, ...]:
+        """Each passenger's answer as its own event."""
+        return tuple(
+            BoardingAnswered(key, ref, flight, BoardingAnswer(answer), basis, self.policy_version, tuple(ids))
+            for key, ref, flight, answer, basis, *ids in self.answers
+        )
 
 
 @_register
