@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from waystation import __version__
+from waystation.cli import alerts as alert_commands
 from waystation.cli import audit as audit_commands
 from waystation.cli import demo as demo_commands
 from waystation.cli import lists as lists_commands
@@ -57,6 +58,7 @@ for command in (
     *serve_commands.COMMANDS,
     *user_commands.COMMANDS,
     *audit_commands.COMMANDS,
+    *alert_commands.COMMANDS,
 ):
     main.add_command(command)
 main.add_command(rules_group)
