@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from waystation import __version__
+from waystation.cli import alerts as alert_commands
 from waystation.cli import audit as audit_commands
 from waystation.cli import demo as demo_commands
 from waystation.cli import lists as lists_commands
@@ -62,6 +63,7 @@ for command in (
     *rules_commands.COMMANDS,
     *network_commands.COMMANDS,
     *targeting_commands.COMMANDS,
+    *alert_commands.COMMANDS,
 ):
     main.add_command(command)
 

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from waystation.cases.permissions import Permission, permissions_of
 from waystation.exc import Forbidden, InputError, NotFound
 from waystation.ingest.lists.national_csv import COLUMNS
-from waystation.model import ListEntry
+from waystation.model import ListEntry, Name, NameQuality, NameRole
 from waystation.services.watchlists import (
     NATIONAL_LIST,
     list_diff,
@@ -34,8 +34,18 @@ __all__ = ["entry_row", "router"]
 router = APIRouter(route_class=WebRoute)
 
 
+def _name_cell(name: Name) -> str:
+    """A name as the national CSV writes it: ``FAMILY, Given`` when the parts are known, ``~`` for a
+    weak alias, ``fka:`` for a former name — so that saving the form unchanged changes nothing."""
+    text = f"{name.family}, {name.given}" if name.family and name.given else name.full
+    if name.role is NameRole.FORMER:
+        text = "fka:" + text
+    return "~" + text if name.quality is NameQuality.WEAK else text
+
+
 def entry_row(entry: ListEntry) -> dict[str, str]:
-    """A national entry as the national CSV's fields (what the edit form shows)."""
+    """A national entry as the national CSV's fields (what the edit form shows); reading the row
+    back gives the same entry."""
     births = []
     for birth in entry.birth_dates:
         text = birth.earliest.iso()
@@ -45,7 +55,7 @@ def entry_row(entry: ListEntry) -> dict[str, str]:
     return {
         "id": entry.entry_id,
         "kind": entry.kind.value,
-        "names": "|".join(n.full for n in entry.names),
+        "names": "|".join(_name_cell(n) for n in entry.names),
         "birth_dates": "|".join(births),
         "birth_places": "|".join(entry.birth_places),
         "nationalities": "|".join(entry.nationalities),
