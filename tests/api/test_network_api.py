@@ -58,6 +58,9 @@ def test_one_hop_needs_no_case_and_explains_the_path(served: Served, pair: dict[
     assert path["explanation"].endswith(f"is a listed subject ({pair['alert']['subject']}).")
     # Travelling together: the booking is one group, the traveller's own first.
     assert {mate["name"], pair["listed"]["name"]} <= {p["label"] for p in body["groups"][0]}
+    # The journey: the passenger list's leg joined with the PNR's itinerary, under the booking.
+    legs = [leg for journey in body["journeys"] for leg in journey["legs"]]
+    assert any(leg["flight"] == "KU0911" and leg["bookings"] == ["YASALT"] for leg in legs)
     queries = _records_after(served, start, event_type="network_query")
     assert [(q["actor"], q["payload"]["depth"], q["payload"]["case_number"]) for q in queries] == [
         ("analyst-one", 1, None)

@@ -52,6 +52,7 @@ def test_network_show_one_hop_and_the_case_rule(cli: DemoStore) -> None:
     assert {p["subject"]["status"] for p in record["paths"]} == {"listed"}
     assert all(p["hops"] == 1 for p in record["paths"])
     assert record["person"]["label"] in {m["label"] for m in record["groups"][0]}
+    assert [j["legs"][0]["departure"][:10] for j in record["journeys"]] == [DEMO_DAY.isoformat()]
     table = _run(cli, "network", "show", traveller_id, "--user", "analyst-cli")
     assert table.exit_code == 0
     assert "paths to subjects within 1 hop(s)" in table.stdout

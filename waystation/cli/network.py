@@ -59,6 +59,15 @@ def show(traveller_id: int, hops: int | None, case_number: str | None, user: str
         out.print(f"no listed or confirmed subject within {report.hops} hop(s)")
     groups = [(len(g), ", ".join(m.label for m in g)) for g in report.groups]
     out.print(table("travelling together", ("persons", "who"), groups))
+    journeys = [
+        (
+            " → ".join(a or "?" for a in j.airports),
+            ", ".join(leg.leg.designator for leg in j.legs),
+            j.split_ticket,
+        )
+        for j in report.journeys
+    ]
+    out.print(table("journeys", ("route", "flights", "separate tickets"), journeys))
 
 
 @network_group.command("export")

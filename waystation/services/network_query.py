@@ -30,6 +30,7 @@ from waystation.exc import NotFound
 from waystation.model import Traveller
 from waystation.network import (
     ExplainedPath,
+    Journey,
     Purpose,
     Subject,
     neighbourhood,
@@ -91,6 +92,7 @@ class NetworkReport:
     paths: tuple[ExplainedPath, ...]
     groups: tuple[tuple[PersonRef, ...], ...]
     persons: Mapping[str, PersonRef]
+    journeys: tuple[Journey, ...] = ()
 
     def label(self, person_id: str) -> str:
         found = self.persons.get(person_id)
@@ -230,6 +232,7 @@ def query_network(
     disclosed = {start.person_id, *result.audit.disclosed, *(p for g in groups for p in g)}
     persons = _refs(start.found, disclosed, marks)
     _log(workspace, principal, start, traveller_id, disclosed, ("journeys", "links", "paths", "groups"))
+    itinerary = start.found.picture.itineraries.get(start.person_id)
     return NetworkReport(
         traveller_id,
         persons[start.person_id],
@@ -238,6 +241,7 @@ def query_network(
         result.paths,
         tuple(tuple(persons[p] for p in sorted(g, key=lambda p: (persons[p].label, p))) for g in groups),
         persons,
+        itinerary.journeys if itinerary else (),
     )
 
 
@@ -320,6 +324,24 @@ def report_record(report: NetworkReport) -> dict[str, Any]:
             for p in report.paths
         ],
         "groups": [[_person(m) for m in group] for group in report.groups],
+        "journeys": [_journey(j) for j in report.journeys],
+    }
+
+
+def _journey(journey: Journey) -> dict[str, Any]:
+    return {
+        "airports": [a or "?" for a in journey.airports],
+        "split_ticket": journey.split_ticket,
+        "legs": [
+            {
+                "flight": j.leg.designator,
+                "origin": j.leg.origin,
+                "destination": j.leg.destination,
+                "departure": j.leg.departure.isoformat() if j.leg.departure else None,
+                "bookings": list(j.booking_locators),
+            }
+            for j in journey.legs
+        ],
     }
 
 

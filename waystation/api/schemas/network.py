@@ -8,7 +8,16 @@ from pydantic import BaseModel, Field
 
 from waystation.services.network_query import NetworkReport, report_record
 
-__all__ = ["LinkOut", "NetworkOut", "PathOut", "PersonOut", "StepOut", "SubjectOut"]
+__all__ = [
+    "JourneyLegOut",
+    "JourneyOut",
+    "LinkOut",
+    "NetworkOut",
+    "PathOut",
+    "PersonOut",
+    "StepOut",
+    "SubjectOut",
+]
 
 
 class PersonOut(BaseModel):
@@ -45,6 +54,20 @@ class PathOut(BaseModel):
     explanation: str
 
 
+class JourneyLegOut(BaseModel):
+    flight: str
+    origin: str | None
+    destination: str | None
+    departure: str | None = Field(description="ISO date or local date-time as the carrier sent it")
+    bookings: list[str]
+
+
+class JourneyOut(BaseModel):
+    airports: list[str] = Field(description="origin, each transit, destination")
+    split_ticket: bool = Field(description="a transit between legs of different bookings")
+    legs: list[JourneyLegOut]
+
+
 class NetworkOut(BaseModel):
     """Shortest explained paths from the traveller to listed or confirmed subjects within ``hops``,
     and the groups travelling together among the persons within reach (the traveller's first)."""
@@ -55,6 +78,7 @@ class NetworkOut(BaseModel):
     case_number: str | None
     paths: list[PathOut]
     groups: list[list[PersonOut]]
+    journeys: list[JourneyOut] = Field(description="the traveller's journeys, legs joined across API and PNR")
 
     @classmethod
     def of(cls, report: NetworkReport) -> NetworkOut:
