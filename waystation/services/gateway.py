@@ -17,6 +17,7 @@ gets the reason with its segment.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -61,6 +62,12 @@ __all__ = [
 ]
 
 GATEWAY_ID = "WAYSTATION"
+
+# One writing transaction at a time in this process. They are serialised anyway (SQLite's write
+# lock; the audit head row on PostgreSQL), but threads queueing on a lock here wait in order and
+# wake at once, where threads queueing on SQLite's lock poll it with growing sleeps, and under a
+# peak some waited past the busy timeout. Parsing and screening run outside it, in parallel.
+_WRITING = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,14 +117,15 @@ def submit(
     Parsing and screening run before that transaction, holding no lock."""
     require(principal.role, Permission.SUBMIT_MESSAGES)
     source = source or _source_prefix(principal)
-    kept = receive_message(workspace.sessions, data, source=source)
+    with _WRITING:
+        kept = receive_message(workspace.sessions, data, source=source)
     read = read_received(workspace, kept.id, data, source=source, today=today)
     if isinstance(read, Received):  # unreadable: kept, marked rejected
         return Submission(read, False, None, (), None)
     manifests = _interactive(read)
     screened = screen_parsed(workspace, read)
     policy = current_policy(workspace) if manifests else None
-    with audited(workspace) as (session, audit):
+    with _WRITING, audited(workspace) as (session, audit):
         received = store_received(session, kept.id, read, source=source)
         outcome = None
         if received.status is MessageStatus.PARSED:

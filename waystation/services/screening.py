@@ -28,7 +28,7 @@ from waystation.store import (
     StoredAlert,
     add_hits,
     clearances_in_force,
-    finish_run,
+    close_run,
     latest_version,
     load_watchlist,
     start_run,
@@ -207,8 +207,14 @@ def record_screening(
         for hit in hits
     ]
     hit_ids = add_hits(session, run_id, rows)
-    finish_run(session, run_id, traveller_count=len(screened.travellers))
     flat = [hit for hits in screened.results for hit in hits]
+    close_run(
+        session,
+        run_id,
+        traveller_count=len(screened.travellers),
+        hit_count=len(flat),
+        alert_count=sum(1 for hit in flat if hit.alert),
+    )
     raised = raise_watchlist_alerts(
         session,
         audit,
