@@ -89,6 +89,7 @@ def test_text_contrast_is_at_least_7_to_1_on_every_page(page: Page, server: Runn
             log_in(page, name, PASSWORDS[name])
             who = name
         page.goto(path)
+        page.wait_for_load_state("networkidle")
         low = page.evaluate(LOW_CONTRAST, AAA_NORMAL)
         if low:
             failures[path] = low

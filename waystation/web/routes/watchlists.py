@@ -27,11 +27,27 @@ from waystation.services.watchlists import (
     watchlists,
 )
 from waystation.web.context import ViewerDep, WebDep, check_csrf, render
+from waystation.web.i18n import N_
 from waystation.web.routing import WebRoute
 
 __all__ = ["entry_row", "router"]
 
 router = APIRouter(route_class=WebRoute)
+
+# The national CSV's columns as the form labels them (translated in the template).
+LABELS = {
+    "id": N_("id"),
+    "kind": N_("kind"),
+    "names": N_("names"),
+    "birth_dates": N_("birth dates"),
+    "birth_places": N_("birth places"),
+    "nationalities": N_("nationalities"),
+    "documents": N_("documents"),
+    "gender": N_("gender"),
+    "programme": N_("programme"),
+    "listed_on": N_("listed on"),
+    "remarks": N_("remarks"),
+}
 
 
 def _name_cell(name: Name) -> str:
@@ -130,7 +146,15 @@ def national_form(request: Request, web: WebDep, viewer: ViewerDep, entry_id: st
     if entry_id:
         row = entry_row(list_entry(web.workspace, viewer.principal, NATIONAL_LIST, entry_id)[1])
     return render(
-        web, request, "national_form.html", viewer, row=row, columns=COLUMNS, error=None, editing=entry_id
+        web,
+        request,
+        "national_form.html",
+        viewer,
+        row=row,
+        columns=COLUMNS,
+        labels=LABELS,
+        error=None,
+        editing=entry_id,
     )
 
 
@@ -143,7 +167,7 @@ async def national_save(request: Request, web: WebDep, viewer: ViewerDep) -> Res
     try:
         put_national_entry(web.workspace, viewer.principal, {k: v for k, v in row.items() if v})
     except InputError as error:
-        context = {"row": row, "columns": COLUMNS, "error": str(error), "editing": editing}
+        context = {"row": row, "columns": COLUMNS, "labels": LABELS, "error": str(error), "editing": editing}
         return render(web, request, "national_form.html", viewer, status_code=400, **context)
     return RedirectResponse(f"/watchlists/{NATIONAL_LIST}/entries/{row['id']}", status_code=303)
 
