@@ -312,11 +312,18 @@ class PackageShared(AuditEvent):
 @_register
 @dataclass(frozen=True, slots=True)
 class RetentionApplied(AuditEvent):
+    """One run of the retention job: travellers masked, messages deleted, travellers held back
+    (by an open case or a confirmed match), and the rest of its counts."""
+
     event_type = AuditEventType.RETENTION
     policy: str
     masked: int
     deleted: int
     held: int
+    as_of: str = ""
+    bookings_masked: int = 0
+    messages_masked: int = 0
+    travellers_deleted: int = 0
 
 
 @_register

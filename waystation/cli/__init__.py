@@ -18,6 +18,7 @@ from waystation.cli import audit as audit_commands
 from waystation.cli import demo as demo_commands
 from waystation.cli import lists as lists_commands
 from waystation.cli import messages as message_commands
+from waystation.cli import retention as retention_commands
 from waystation.cli import screening as screening_commands
 from waystation.cli import serve as serve_commands
 from waystation.cli import synth as synth_commands
@@ -57,6 +58,7 @@ for command in (
     *serve_commands.COMMANDS,
     *user_commands.COMMANDS,
     *audit_commands.COMMANDS,
+    *retention_commands.COMMANDS,
 ):
     main.add_command(command)
 main.add_command(rules_group)

@@ -14,6 +14,7 @@ from waystation.store.schema.cases import CaseEventRow, CaseRow
 from waystation.store.schema.clearances import ClearanceRow
 from waystation.store.schema.messages import RawMessageRow
 from waystation.store.schema.policy import CarrierPolicyRow
+from waystation.store.schema.retention import MaskedRecordRow, MessageRetentionRow, UnmaskRequestRow
 from waystation.store.schema.screening import HitRow, RunListRow, ScreeningRunRow
 from waystation.store.schema.travel import (
     AddressRow,
@@ -59,6 +60,8 @@ __all__ = [
     "ListVersionRow",
     "ManifestLegRow",
     "ManifestRow",
+    "MaskedRecordRow",
+    "MessageRetentionRow",
     "PaymentRow",
     "PnrPushRow",
     "RawMessageRow",
@@ -67,6 +70,7 @@ __all__ = [
     "ScreeningRunRow",
     "TravelDocumentRow",
     "TravellerRow",
+    "UnmaskRequestRow",
     "UserRow",
     "WatchlistRow",
     "metadata",
