@@ -30,7 +30,9 @@ from waystation.cases.events import (
     Search,
     TravellerCleared,
     TravellerRead,
+    UnmaskDecided,
     Unmasked,
+    UnmaskRequested,
     UserChanged,
 )
 from waystation.cases.vocab import AlertKind, AlertStatus, ReviewAction
@@ -69,6 +71,8 @@ SAMPLES: list[AuditEvent] = [
     ListImported("un-sc-consolidated", "2025-02-27", 3, 1, 12, "consolidated.xml"),
     PolicyChanged("p2", "confirmed matches are denied boarding"),
     Unmasked("T-55", ("name",), "WS-2025-000123-5", "amira", "sofia", "co-traveller of QDi.420"),
+    UnmaskRequested("7", "T-55", "WS-2025-000123-5", ("name",), "co-traveller of QDi.420"),
+    UnmaskDecided("7", "T-55", "WS-2025-000123-5", "amira", True, "the case needs the name"),
     Exported("statistics", 12, "oversight-report.csv"),
     PackageShared("PKG-1", "TLP:AMBER", True, ("NCB-Ankara",), "sha256:ab"),
     RetentionApplied("mask 6 / delete 60 months", 4211, 12, 3),

@@ -77,14 +77,14 @@ def _key(fresh: Fresh, message_id: int) -> str:
     return traveller_key(stored.traveller, fresh.workspace.card_key)
 
 
-def _open_case_for(fresh: Fresh, message_id: int) -> None:
+def _open_case_for(fresh: Fresh, message_id: int, key: str | None = None) -> None:
     with fresh.workspace.transaction() as session:
         (alert,) = add_alerts(
             session,
             [
                 NewAlert(
                     AlertKind.WATCHLIST,
-                    _key(fresh, message_id),
+                    key or _key(fresh, message_id),
                     "P1",
                     "TK1234",
                     date(2026, 4, 1),

@@ -44,6 +44,8 @@ __all__ = [
     "Search",
     "TravellerCleared",
     "TravellerRead",
+    "UnmaskDecided",
+    "UnmaskRequested",
     "Unmasked",
     "UserChanged",
     "event_from_payload",
@@ -70,6 +72,8 @@ class AuditEventType(StrEnum):
     LIST_IMPORT = "list_import"
     POLICY_CHANGE = "policy_change"
     UNMASK = "unmask"
+    UNMASK_REQUEST = "unmask_request"
+    UNMASK_DECISION = "unmask_decision"
     EXPORT = "export"
     SHARE = "share"
     RETENTION = "retention"
@@ -284,6 +288,33 @@ class Unmasked(AuditEvent):
     case_number: str
     requested_by: str
     approved_by: str
+    reason: str
+
+
+@_register
+@dataclass(frozen=True, slots=True)
+class UnmaskRequested(AuditEvent):
+    """An analyst asked to see a traveller's masked data again, under a case, for a reason."""
+
+    event_type = AuditEventType.UNMASK_REQUEST
+    request_id: str
+    traveller_key: str
+    case_number: str
+    fields_requested: tuple[str, ...]
+    reason: str
+
+
+@_register
+@dataclass(frozen=True, slots=True)
+class UnmaskDecided(AuditEvent):
+    """A supervisor (not the requester) approved or refused an unmasking request."""
+
+    event_type = AuditEventType.UNMASK_DECISION
+    request_id: str
+    traveller_key: str
+    case_number: str
+    requested_by: str
+    approved: bool
     reason: str
 
 

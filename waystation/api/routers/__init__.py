@@ -9,6 +9,7 @@ from waystation.api.routers import (
     policy,
     statistics,
     system,
+    unmasking,
     users,
     watchlists,
 )
@@ -19,6 +20,7 @@ ROUTERS = (
     flights.router,
     alerts.router,
     cases.router,
+    unmasking.router,
     watchlists.router,
     policy.router,
     statistics.router,
