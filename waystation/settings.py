@@ -45,6 +45,12 @@ class Settings(BaseSettings):
     )
     retention_mask_after_months: int = Field(default=6, ge=1, description="mask identifying data after")
     retention_delete_after_months: int = Field(default=60, ge=2, description="delete data after")
+    org_id: str = Field(
+        default="PIU",
+        min_length=1,
+        max_length=64,
+        description="this unit's id as originator of share packages",
+    )
     alert_threshold: float = Field(default=0.80, ge=0.0, le=1.0)
     report_threshold: float = Field(default=0.50, ge=0.0, le=1.0)
 

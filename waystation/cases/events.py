@@ -38,6 +38,7 @@ __all__ = [
     "Logout",
     "NetworkQueried",
     "PackageShared",
+    "PartnerChanged",
     "PolicyChanged",
     "RetentionApplied",
     "RuleChanged",
@@ -76,6 +77,7 @@ class AuditEventType(StrEnum):
     UNMASK_DECISION = "unmask_decision"
     EXPORT = "export"
     SHARE = "share"
+    PARTNER_CHANGE = "partner_change"
     RETENTION = "retention"
     CLEARANCE = "clearance"
     USER_CHANGE = "user_change"
@@ -338,6 +340,18 @@ class PackageShared(AuditEvent):
     orcon: bool
     recipients: tuple[str, ...]
     digest: str
+
+
+@_register
+@dataclass(frozen=True, slots=True)
+class PartnerChanged(AuditEvent):
+    """The partner directory changed: an agency added (or its agreement's terms recorded)."""
+
+    event_type = AuditEventType.PARTNER_CHANGE
+    org_id: str
+    change: str
+    personal_data: bool
+    account: str | None = None
 
 
 @_register

@@ -55,6 +55,7 @@ class Workspace:
     card_key: bytes
     audit: AuditConfig = field(default_factory=AuditConfig)
     masking_key: bytes = b"development-only-masking-key-change-me"
+    org_id: str = "PIU"
     cache: dict[object, object] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -83,4 +84,5 @@ def open_workspace(settings: Settings, *, migrate: bool = True) -> Workspace:
         card_key=settings.secret_key.encode("utf-8"),
         audit=AuditConfig(settings.home / "audit-head.json", settings.audit_key.encode("utf-8")),
         masking_key=settings.masking_key.encode("utf-8"),
+        org_id=settings.org_id,
     )

@@ -16,6 +16,7 @@ from waystation.store.schema.messages import RawMessageRow
 from waystation.store.schema.policy import CarrierPolicyRow
 from waystation.store.schema.retention import MaskedRecordRow, MessageRetentionRow, UnmaskRequestRow
 from waystation.store.schema.screening import HitRow, RunListRow, ScreeningRunRow
+from waystation.store.schema.sharing import PartnerRow, ShareRow
 from waystation.store.schema.travel import (
     AddressRow,
     ContactRow,
@@ -62,12 +63,14 @@ __all__ = [
     "ManifestRow",
     "MaskedRecordRow",
     "MessageRetentionRow",
+    "PartnerRow",
     "PaymentRow",
     "PnrPushRow",
     "RawMessageRow",
     "ReviewEntryRow",
     "RunListRow",
     "ScreeningRunRow",
+    "ShareRow",
     "TravelDocumentRow",
     "TravellerRow",
     "UnmaskRequestRow",
