@@ -143,7 +143,9 @@ def partners(workspace: Workspace, principal: Principal) -> list[StoredPartner]:
 
 def _directory(workspace: Workspace, session: Session) -> dict[str, Partner]:
     found = {p.partner.org_id: p.partner for p in find_partners(session)}
-    found[workspace.org_id] = Partner(workspace.org_id, "this Passenger Information Unit")
+    found[workspace.org_id] = Partner(
+        workspace.org_id, "this Passenger Information Unit", workspace.org_community
+    )
     return found
 
 

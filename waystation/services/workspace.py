@@ -56,6 +56,7 @@ class Workspace:
     audit: AuditConfig = field(default_factory=AuditConfig)
     masking_key: bytes = b"development-only-masking-key-change-me"
     org_id: str = "PIU"
+    org_community: str | None = None
     cache: dict[object, object] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -85,4 +86,5 @@ def open_workspace(settings: Settings, *, migrate: bool = True) -> Workspace:
         audit=AuditConfig(settings.home / "audit-head.json", settings.audit_key.encode("utf-8")),
         masking_key=settings.masking_key.encode("utf-8"),
         org_id=settings.org_id,
+        org_community=settings.org_community,
     )

@@ -170,7 +170,7 @@ def _shares(session: Session, rows: Sequence[tuple[ShareRow, str]]) -> list[Stor
 
 def get_share(session: Session, ident: int) -> StoredShare:
     statement = select(ShareRow, PartnerRow.org_id).join(PartnerRow, PartnerRow.id == ShareRow.partner_id)
-    rows = session.execute(statement.where(ShareRow.id == ident)).tuples().all()
+    rows = [(r[0], r[1]) for r in session.execute(statement.where(ShareRow.id == ident))]
     if not rows:
         raise NotFound(f"no share {ident}")
     return _shares(session, rows)[0]
@@ -184,4 +184,4 @@ def find_shares(
     if partner_id is not None:
         statement = statement.where(ShareRow.partner_id == partner_id)
     statement = statement.order_by(ShareRow.id.desc()).limit(limit).offset(offset)
-    return _shares(session, session.execute(statement).tuples().all())
+    return _shares(session, [(r[0], r[1]) for r in session.execute(statement)])
