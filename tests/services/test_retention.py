@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -52,7 +53,7 @@ def _receive(fresh: Fresh, surname: str, received_at: datetime, number: str) -> 
         f"IST,BEY,AB{number[-4:]},{surname.lower()}@example.org,+90 555 {number[-4:]},"
         "CC:VI:4111111111111111\n"
     )
-    received = receive(fresh.workspace, (HEADER + row).encode(), source=f"{surname}.csv")
+    received = receive(fresh.workspace, (HEADER + row).encode(), source=f"tk1234-{received_at:%Y%m%d}.csv")
     with fresh.workspace.transaction() as session:
         session.execute(
             update(RawMessageRow)
@@ -261,3 +262,18 @@ def test_the_cli_refuses_the_default_masking_key_outside_development(fresh: Fres
     result = CliRunner().invoke(main, ["retention", "run", "--dry-run"], env=env)
     assert result.exit_code == 2
     assert "WAYSTATION_MASKING_KEY is the default key" in result.output
+
+
+def test_no_masked_name_is_left_in_the_sqlite_file(fresh: Fresh) -> None:
+    if not fresh.settings.effective_database_url.startswith("sqlite"):
+        pytest.skip("a file-level check; PostgreSQL keeps dead rows until VACUUM (see the docs)")
+    _receive(fresh, "HADDAD", datetime(2026, 4, 20, tzinfo=UTC), "N1000001")
+    _receive(fresh, "KHALIL", datetime(2026, 6, 20, tzinfo=UTC), "N1000002")
+    run_retention(fresh.workspace, POLICY, now=NOW)
+    fresh.workspace.close()  # the last connection checkpoints the write-ahead log into the file
+    database = Path(fresh.workspace.engine.url.database or "")
+    files = b"".join(p.read_bytes() for p in database.parent.glob(database.name + "*"))
+    assert b"KHALIL" in files
+    assert b"HADDAD" not in files
+    assert b"haddad@example.org" not in files
+    assert b"N1000001" not in files

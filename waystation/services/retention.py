@@ -41,6 +41,8 @@ from waystation.services.workspace import Workspace
 from waystation.store import StoredTraveller, load_bookings, travellers_of_message
 from waystation.store.retention import (
     DueMessage,
+    MaskedBooking,
+    MaskedTraveller,
     MessageState,
     OwnerKind,
     SealedRecord,
@@ -48,15 +50,16 @@ from waystation.store.retention import (
     confirmed_match_keys,
     delete_message_content,
     due_messages,
+    erase_freed_space,
     message_snapshot,
     open_case_keys,
-    row_snapshot,
     save_sealed,
     sealed_of,
     set_state,
-    write_masked_booking,
+    snapshots,
+    write_masked_bookings,
     write_masked_message,
-    write_masked_traveller,
+    write_masked_travellers,
 )
 from waystation.store.schema import (
     AddressRow,
@@ -159,7 +162,7 @@ class _Job:
             return
         to_mask = [t for t in travellers if t.id not in held and (OwnerKind.TRAVELLER, t.id) not in sealed]
         self.tally.add("travellers_masked", len(to_mask))
-        records = [self.mask_traveller(message, t, keys[t.id]) for t in to_mask]
+        records = self.mask_travellers(message, to_mask, keys)
         records += self.mask_bookings(message, held, sealed)
         if not held and (OwnerKind.MESSAGE, message.id) not in sealed:
             self.tally.add("messages_masked")
@@ -176,48 +179,48 @@ class _Job:
         sealed = self.sealer.seal_json(value, f"{kind.value}:{owner}")
         return SealedRecord(message.id, kind, owner, key, sealed.key_id, sealed.nonce, sealed.data, self.now)
 
-    def mask_traveller(self, message: DueMessage, stored: StoredTraveller, key: str) -> SealedRecord:
-        ident = stored.id
-        snapshot = {
-            "traveller": row_snapshot(self.session, TravellerRow, TravellerRow.id == ident),
-            "documents": row_snapshot(
-                self.session, TravelDocumentRow, TravelDocumentRow.traveller_id == ident
-            ),
-            "contacts": row_snapshot(self.session, ContactRow, ContactRow.traveller_id == ident),
-            "addresses": row_snapshot(self.session, AddressRow, AddressRow.traveller_id == ident),
-        }
-        record = self.seal(message, OwnerKind.TRAVELLER, ident, key, snapshot)
+    def mask_travellers(
+        self, message: DueMessage, travellers: list[StoredTraveller], keys: dict[int, str]
+    ) -> list[SealedRecord]:
+        parts = {"documents": TravelDocumentRow.traveller_id, "contacts": ContactRow.traveller_id}
+        parts["addresses"] = AddressRow.traveller_id
+        found = snapshots(self.session, TravellerRow, [t.id for t in travellers], parts)
+        records, items = [], []
+        for stored in travellers:
+            snapshot = found[stored.id]
+            (row,) = snapshot.pop("self")
+            snapshot["traveller"] = [row]
+            records.append(self.seal(message, OwnerKind.TRAVELLER, stored.id, keys[stored.id], snapshot))
+            masked = mask_traveller(stored.traveller, self.policy.masked_fields)
+            documents = {d["position"]: d["id"] for d in snapshot["documents"]}
+            items.append(MaskedTraveller(stored, masked, row["position"], documents))
         if not self.dry_run:
-            write_masked_traveller(
-                self.session, stored, mask_traveller(stored.traveller, self.policy.masked_fields)
-            )
-        return record
+            write_masked_travellers(self.session, message.id, items)
+        return records
 
     def mask_bookings(
         self, message: DueMessage, held: set[int], sealed: dict[tuple[OwnerKind, int], str | None]
     ) -> list[SealedRecord]:
-        records: list[SealedRecord] = []
         ids = [
             b
             for b in booking_ids_of_message(self.session, message.id)
             if (OwnerKind.BOOKING, b) not in sealed
         ]
-        for stored in load_bookings(self.session, ids):
-            if held & set(stored.traveller_ids):
-                continue
-            self.tally.add("bookings_masked")
-            ident = stored.id
-            snapshot = {
-                "booking": row_snapshot(self.session, BookingRow, BookingRow.id == ident),
-                "payments": row_snapshot(self.session, PaymentRow, PaymentRow.booking_id == ident),
-                "contacts": row_snapshot(self.session, ContactRow, ContactRow.booking_id == ident),
-                "addresses": row_snapshot(self.session, AddressRow, AddressRow.booking_id == ident),
-            }
-            records.append(self.seal(message, OwnerKind.BOOKING, ident, None, snapshot))
-            if not self.dry_run:
-                write_masked_booking(
-                    self.session, stored, mask_booking(stored.booking, self.policy.masked_fields)
-                )
+        due = [b for b in load_bookings(self.session, ids) if not held & set(b.traveller_ids)]
+        self.tally.add("bookings_masked", len(due))
+        parts = {"payments": PaymentRow.booking_id, "contacts": ContactRow.booking_id}
+        parts["addresses"] = AddressRow.booking_id
+        found = snapshots(self.session, BookingRow, [b.id for b in due], parts)
+        records, items = [], []
+        for stored in due:
+            snapshot = found[stored.id]
+            snapshot["booking"] = snapshot.pop("self")
+            records.append(self.seal(message, OwnerKind.BOOKING, stored.id, None, snapshot))
+            masked = mask_booking(stored.booking, self.policy.masked_fields)
+            payments = {p["position"]: p["id"] for p in snapshot["payments"]}
+            items.append(MaskedBooking(stored, masked, payments))
+        if not self.dry_run:
+            write_masked_bookings(self.session, message.id, items)
         return records
 
     def mask_bytes(self, message: DueMessage) -> SealedRecord:
@@ -249,6 +252,8 @@ def run_retention(
     delete_cutoff = add_months(now, -policy.delete_after_months) + _SLACK
     sealer = Sealer(workspace.masking_key)
     with audited(workspace) as (session, audit):
+        if not dry_run:
+            erase_freed_space(session)
         job = _Job(
             session,
             workspace,

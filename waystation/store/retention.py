@@ -13,13 +13,13 @@ links to deleted rows are cleared.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import and_, delete, or_, select, text, update
 from sqlalchemy.orm import DeclarativeBase, Session
 
 from waystation.cases.vocab import Disposition
@@ -50,6 +50,8 @@ from waystation.store.travellers import StoredTraveller
 
 __all__ = [
     "DueMessage",
+    "MaskedBooking",
+    "MaskedTraveller",
     "MessageState",
     "OwnerKind",
     "SealedRecord",
@@ -57,6 +59,7 @@ __all__ = [
     "confirmed_match_keys",
     "delete_message_content",
     "due_messages",
+    "erase_freed_space",
     "message_snapshot",
     "open_case_keys",
     "row_snapshot",
@@ -64,9 +67,10 @@ __all__ = [
     "sealed_for_traveller",
     "sealed_of",
     "set_state",
-    "write_masked_booking",
+    "snapshots",
+    "write_masked_bookings",
     "write_masked_message",
-    "write_masked_traveller",
+    "write_masked_travellers",
 ]
 
 
@@ -99,6 +103,14 @@ class SealedRecord:
     nonce: bytes
     sealed: bytes
     masked_at: datetime
+
+
+def erase_freed_space(session: Session) -> None:
+    """On SQLite, make this connection overwrite what it deletes or overwrites (``secure_delete``),
+    so masked names do not linger in free pages of the file. PostgreSQL keeps dead row versions
+    until VACUUM (docs/partners-and-retention.md says to run it after the job)."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("PRAGMA secure_delete = ON"))
 
 
 def open_case_keys(session: Session) -> set[str]:
@@ -176,6 +188,23 @@ def row_snapshot(session: Session, model: type[DeclarativeBase], where: Any) -> 
     return [dict(row._mapping) for row in session.execute(select(table).where(where))]
 
 
+def snapshots(
+    session: Session, owner: type[DeclarativeBase], ids: Sequence[int], parts: Mapping[str, Any]
+) -> dict[int, dict[str, list[dict[str, Any]]]]:
+    """Per owner id, its own row (under ``"self"``) and its rows in each of ``parts`` (name ->
+    the foreign key column pointing at the owner), a handful of queries for many owners."""
+    names = ["self", *parts]
+    found: dict[int, dict[str, list[dict[str, Any]]]] = {i: {n: [] for n in names} for i in ids}
+    primary = owner.__table__.c.id
+    for part in chunks(list(ids)):
+        for row in row_snapshot(session, owner, primary.in_(part)):
+            found[row["id"]]["self"].append(row)
+        for name, column in parts.items():
+            for row in row_snapshot(session, column.class_, column.in_(part)):
+                found[row[column.key]][name].append(row)
+    return found
+
+
 def message_snapshot(session: Session, message_id: int) -> tuple[bytes, list[Any]]:
     row = session.get(RawMessageRow, message_id)
     assert row is not None
@@ -245,56 +274,68 @@ _TRAVELLER_MASKED_COLUMNS = (
 )
 
 
-def write_masked_traveller(session: Session, stored: StoredTraveller, masked: Traveller) -> None:
-    """Overwrite one traveller's rows with the masked model object (ids kept)."""
-    builder = RowBuilder(stored.message_id, _source(session, stored.message_id))
-    position = session.execute(select(TravellerRow.position).where(TravellerRow.id == stored.id)).scalar_one()
-    row = builder.traveller_row(position, masked, stored.manifest_id, stored.flight_id)
-    values = {name: row[name] for name in _TRAVELLER_MASKED_COLUMNS}
-    session.execute(update(TravellerRow).where(TravellerRow.id == stored.id).values(**values))
-    for document in builder.document_rows(stored.id, masked.documents):
-        session.execute(
-            update(TravelDocumentRow)
-            .where(
-                TravelDocumentRow.traveller_id == stored.id,
-                TravelDocumentRow.position == document["position"],
-            )
-            .values(
-                number=document["number"],
-                number_key=document["number_key"],
-                provenance=document["provenance"],
-            )
-        )
-    session.execute(delete(ContactRow).where(ContactRow.traveller_id == stored.id))
-    insert_rows(session, ContactRow, builder.contact_rows("traveller_id", stored.id, masked.contacts))
-    session.execute(delete(AddressRow).where(AddressRow.traveller_id == stored.id))
-    addresses = (masked.address,) if masked.address is not None else ()
-    insert_rows(session, AddressRow, builder.address_rows("traveller_id", stored.id, addresses))
+@dataclass(frozen=True, slots=True)
+class MaskedTraveller:
+    stored: StoredTraveller
+    masked: Traveller
+    position: int
+    document_ids: Mapping[int, int]  # position -> row id
 
 
-def write_masked_booking(session: Session, stored: StoredBooking, masked: Booking) -> None:
-    """Overwrite one booking's own rows (not its travellers') with the masked model object."""
-    builder = RowBuilder(stored.message_id, _source(session, stored.message_id))
-    session.execute(
-        update(BookingRow)
-        .where(BookingRow.id == stored.id)
-        .values(remarks=list(masked.remarks), provenance=builder.prov(masked.provenance))
-    )
-    for payment in builder.payment_rows(stored.id, masked):
-        session.execute(
-            update(PaymentRow)
-            .where(PaymentRow.booking_id == stored.id, PaymentRow.position == payment["position"])
-            .values(
-                card_hash=payment["card_hash"],
-                card_last4=payment["card_last4"],
-                payer=payment["payer"],
-                provenance=payment["provenance"],
-            )
-        )
-    session.execute(delete(ContactRow).where(ContactRow.booking_id == stored.id))
-    insert_rows(session, ContactRow, builder.contact_rows("booking_id", stored.id, masked.contacts))
-    session.execute(delete(AddressRow).where(AddressRow.booking_id == stored.id))
-    insert_rows(session, AddressRow, builder.address_rows("booking_id", stored.id, masked.addresses))
+@dataclass(frozen=True, slots=True)
+class MaskedBooking:
+    stored: StoredBooking
+    masked: Booking
+    payment_ids: Mapping[int, int]  # position -> row id
+
+
+def write_masked_travellers(session: Session, message_id: int, items: Sequence[MaskedTraveller]) -> None:
+    """Overwrite travellers' rows with their masked model objects (ids kept), in batches."""
+    if not items:
+        return
+    builder = RowBuilder(message_id, _source(session, message_id))
+    people, documents, contacts, addresses = [], [], [], []
+    for item in items:
+        t, ident = item.masked, item.stored.id
+        row = builder.traveller_row(item.position, t, item.stored.manifest_id, item.stored.flight_id)
+        people.append({"id": ident} | {name: row[name] for name in _TRAVELLER_MASKED_COLUMNS})
+        for doc in builder.document_rows(ident, t.documents):
+            keep = ("number", "number_key", "provenance")
+            documents.append({"id": item.document_ids[doc["position"]]} | {k: doc[k] for k in keep})
+        contacts += builder.contact_rows("traveller_id", ident, t.contacts)
+        addresses += builder.address_rows("traveller_id", ident, (t.address,) if t.address else ())
+    session.execute(update(TravellerRow), people)
+    if documents:
+        session.execute(update(TravelDocumentRow), documents)
+    ids = [item.stored.id for item in items]
+    _delete_in(session, ContactRow.traveller_id, ids)
+    _delete_in(session, AddressRow.traveller_id, ids)
+    insert_rows(session, ContactRow, contacts)
+    insert_rows(session, AddressRow, addresses)
+
+
+def write_masked_bookings(session: Session, message_id: int, items: Sequence[MaskedBooking]) -> None:
+    """Overwrite bookings' own rows (not their travellers') with the masked model objects."""
+    if not items:
+        return
+    builder = RowBuilder(message_id, _source(session, message_id))
+    bookings, payments, contacts, addresses = [], [], [], []
+    for item in items:
+        b, ident = item.masked, item.stored.id
+        bookings.append({"id": ident, "remarks": list(b.remarks), "provenance": builder.prov(b.provenance)})
+        for pay in builder.payment_rows(ident, b):
+            keep = ("card_hash", "card_last4", "payer", "provenance")
+            payments.append({"id": item.payment_ids[pay["position"]]} | {k: pay[k] for k in keep})
+        contacts += builder.contact_rows("booking_id", ident, b.contacts)
+        addresses += builder.address_rows("booking_id", ident, b.addresses)
+    session.execute(update(BookingRow), bookings)
+    if payments:
+        session.execute(update(PaymentRow), payments)
+    ids = [item.stored.id for item in items]
+    _delete_in(session, ContactRow.booking_id, ids)
+    _delete_in(session, AddressRow.booking_id, ids)
+    insert_rows(session, ContactRow, contacts)
+    insert_rows(session, AddressRow, addresses)
 
 
 def write_masked_message(session: Session, message_id: int) -> None:
