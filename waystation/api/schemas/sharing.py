@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
@@ -115,17 +116,4 @@ class ShareOut(BaseModel):
 
     @classmethod
     def of(cls, view: ShareView) -> ShareOut:
-        return cls(
-            id=view.id,
-            package_id=view.package_id,
-            partner=view.partner,
-            sender=view.sender,
-            kind=view.kind,
-            subject=view.subject,
-            mark=view.mark,
-            shared_by=view.shared_by,
-            shared_at=view.shared_at,
-            digest=view.digest,
-            document=view.document,
-            reshared_from=view.reshared_from,
-        )
+        return cls.model_validate(asdict(view))

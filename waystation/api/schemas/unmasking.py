@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
@@ -82,9 +83,4 @@ class UnmaskedOut(BaseModel):
 
     @classmethod
     def of(cls, record: UnmaskedRecord) -> UnmaskedOut:
-        return cls(
-            traveller_id=record.traveller_id,
-            message_id=record.message_id,
-            masked_at=record.masked_at,
-            values=record.values,
-        )
+        return cls.model_validate(asdict(record))
