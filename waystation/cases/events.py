@@ -39,12 +39,15 @@ __all__ = [
     "Logout",
     "NetworkQueried",
     "PackageShared",
+    "PartnerChanged",
     "PolicyChanged",
     "RetentionApplied",
     "RuleChanged",
     "Search",
     "TravellerCleared",
     "TravellerRead",
+    "UnmaskDecided",
+    "UnmaskRequested",
     "Unmasked",
     "UserChanged",
     "event_from_payload",
@@ -72,8 +75,11 @@ class AuditEventType(StrEnum):
     LIST_IMPORT = "list_import"
     POLICY_CHANGE = "policy_change"
     UNMASK = "unmask"
+    UNMASK_REQUEST = "unmask_request"
+    UNMASK_DECISION = "unmask_decision"
     EXPORT = "export"
     SHARE = "share"
+    PARTNER_CHANGE = "partner_change"
     RETENTION = "retention"
     CLEARANCE = "clearance"
     USER_CHANGE = "user_change"
@@ -324,6 +330,33 @@ class Unmasked(AuditEvent):
 
 @_register
 @dataclass(frozen=True, slots=True)
+class UnmaskRequested(AuditEvent):
+    """An analyst asked to see a traveller's masked data again, under a case, for a reason."""
+
+    event_type = AuditEventType.UNMASK_REQUEST
+    request_id: str
+    traveller_key: str
+    case_number: str
+    fields_requested: tuple[str, ...]
+    reason: str
+
+
+@_register
+@dataclass(frozen=True, slots=True)
+class UnmaskDecided(AuditEvent):
+    """A supervisor (not the requester) approved or refused an unmasking request."""
+
+    event_type = AuditEventType.UNMASK_DECISION
+    request_id: str
+    traveller_key: str
+    case_number: str
+    requested_by: str
+    approved: bool
+    reason: str
+
+
+@_register
+@dataclass(frozen=True, slots=True)
 class Exported(AuditEvent):
     event_type = AuditEventType.EXPORT
     what: str
@@ -346,12 +379,31 @@ class PackageShared(AuditEvent):
 
 @_register
 @dataclass(frozen=True, slots=True)
+class PartnerChanged(AuditEvent):
+    """The partner directory changed: an agency added (or its agreement's terms recorded)."""
+
+    event_type = AuditEventType.PARTNER_CHANGE
+    org_id: str
+    change: str
+    personal_data: bool
+    account: str | None = None
+
+
+@_register
+@dataclass(frozen=True, slots=True)
 class RetentionApplied(AuditEvent):
+    """One run of the retention job: travellers masked, messages deleted, travellers held back
+    (by an open case or a confirmed match), and the rest of its counts."""
+
     event_type = AuditEventType.RETENTION
     policy: str
     masked: int
     deleted: int
     held: int
+    as_of: str = ""
+    bookings_masked: int = 0
+    messages_masked: int = 0
+    travellers_deleted: int = 0
 
 
 @_register

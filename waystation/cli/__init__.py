@@ -21,6 +21,7 @@ from waystation.cli import lists as lists_commands
 from waystation.cli import messages as message_commands
 from waystation.cli import network as network_commands
 from waystation.cli import rules as rules_commands
+from waystation.cli import retention as retention_commands
 from waystation.cli import screening as screening_commands
 from waystation.cli import serve as serve_commands
 from waystation.cli import synth as synth_commands
@@ -64,6 +65,7 @@ for command in (
     *network_commands.COMMANDS,
     *targeting_commands.COMMANDS,
     *alert_commands.COMMANDS,
+    *retention_commands.COMMANDS,
 ):
     main.add_command(command)
 
