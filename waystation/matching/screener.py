@@ -15,12 +15,12 @@ import gc
 import multiprocessing
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from waystation.matching.algorithms import DEFAULT_ALGORITHM, Algorithm, Assessment, algorithm
 from waystation.matching.clearance import ClearanceSet
 from waystation.matching.explain import explain
-from waystation.matching.index import CandidateIndex
+from waystation.matching.index import CandidateIndex, Proposal
 from waystation.matching.profiles import (
     EntryProfile,
     TravellerProfile,
@@ -147,6 +147,8 @@ class Screener:
             entry = self._entries[proposal.entry]
             if algo.upper_bound(profile, entry, proposal.name_bound, proposal.document_hit) < needed:
                 continue
+            if proposal.names:
+                entry = _restricted(algo, profile, entry, proposal, needed)
             assessment = algo.assess(profile, entry, matched)
             if assessment is not None and assessment.score >= request.threshold:
                 found.append((assessment, entry))
@@ -194,6 +196,26 @@ class Screener:
             explanation=explanation,
             cleared=cleared,
         )
+
+
+def _restricted(
+    algo: Algorithm, profile: TravellerProfile, entry: EntryProfile, proposal: Proposal, needed: float
+) -> EntryProfile:
+    """The entry with only the names whose own bound can reach ``needed`` (the others cannot win)."""
+    keep = [
+        slot
+        for slot, bound in zip(proposal.names, proposal.name_bounds, strict=True)
+        if bound >= proposal.name_bound
+        or algo.upper_bound(profile, entry, bound, proposal.document_hit) >= needed
+    ]
+    if len(keep) == len(entry.names):
+        return entry
+    return replace(
+        entry,
+        names=tuple(entry.names[i] for i in keep),
+        weak=tuple(entry.weak[i] for i in keep),
+        name_units=tuple(entry.name_units[i] for i in keep),
+    )
 
 
 def _algorithm(name: str) -> Algorithm:
