@@ -98,8 +98,8 @@ class Proposal:
     """An entry proposed for scoring, with the name evidence the index credited it with.
 
     ``names`` are the indexes (into ``EntryProfile.names``) of the entry's names that can still
-    reach the threshold, with ``name_bounds`` their credited evidence; empty means every name
-    (an entry found by its document number is compared whole).
+    reach the threshold, in order, with ``name_bounds`` the most each can earn; empty for an entry
+    found by its document number, which is compared on every name.
     """
 
     entry: int
@@ -347,8 +347,13 @@ class CandidateIndex:
         lo, hi = self._year_lo, self._year_hi
         last = len(year_bounds) - 1
         bonus = slack + (COMPLETE if complete else 0.0)
+        # Below this, no date, document or bonus can lift an entry: most are dropped on one test.
+        floor = evidence_needed - bonus - max(without, with_document if document_hits else without)
+        floor -= max(0.0, *year_bounds)
         proposals = []
         for number, value in credit.items():
+            if value < floor:
+                continue
             rest = with_document if number in document_hits else without
             if year is not None and lo[number]:  # (when either side has no year, dates add nothing)
                 gap = (
@@ -378,11 +383,7 @@ class CandidateIndex:
                     bounds.append(bound)
             if not slots:
                 continue
-            top = max(bounds)
-            if len(slots) == len(self._units[number]):
-                proposals.append(Proposal(number, top, False))
-            else:
-                proposals.append(Proposal(number, top, False, tuple(slots), tuple(bounds)))
+            proposals.append(Proposal(number, max(bounds), False, tuple(slots), tuple(bounds)))
         proposals.extend(Proposal(n, 0.0, True) for n in document_hits if n not in credit)
         return proposals, matched
 

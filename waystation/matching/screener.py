@@ -147,9 +147,7 @@ class Screener:
             entry = self._entries[proposal.entry]
             if algo.upper_bound(profile, entry, proposal.name_bound, proposal.document_hit) < needed:
                 continue
-            if proposal.names:
-                entry = _restricted(algo, profile, entry, proposal, needed)
-            assessment = algo.assess(profile, entry, matched)
+            assessment = _assess(algo, profile, entry, proposal, needed, matched)
             if assessment is not None and assessment.score >= request.threshold:
                 found.append((assessment, entry))
         found.sort(key=lambda pair: (-pair[0].evidence, pair[1].entry.entry_id))
@@ -198,23 +196,41 @@ class Screener:
         )
 
 
-def _restricted(
-    algo: Algorithm, profile: TravellerProfile, entry: EntryProfile, proposal: Proposal, needed: float
-) -> EntryProfile:
-    """The entry with only the names whose own bound can reach ``needed`` (the others cannot win)."""
-    keep = [
+def _assess(
+    algo: Algorithm,
+    profile: TravellerProfile,
+    entry: EntryProfile,
+    proposal: Proposal,
+    needed: float,
+    matched: frozenset[str],
+) -> Assessment | None:
+    """The algorithm's verdict on a proposed entry, compared only on the names whose bound (with
+    the dates, documents and the rest) can reach ``needed``.
+
+    (Comparing the most promising name first and the others only if their bound could beat it
+    was tried and dropped: the index's per-name bound is not a true upper bound when the scorer
+    aligns a part the keys did not meet, and 4 of 16,192 dev travellers then got another score.)
+    """
+    if not proposal.names:
+        return algo.assess(profile, entry, matched)
+    top = proposal.name_bound
+    kept = [
         slot
         for slot, bound in zip(proposal.names, proposal.name_bounds, strict=True)
-        if bound >= proposal.name_bound
-        or algo.upper_bound(profile, entry, bound, proposal.document_hit) >= needed
+        if bound >= top or algo.upper_bound(profile, entry, bound, proposal.document_hit) >= needed
     ]
-    if len(keep) == len(entry.names):
+    return algo.assess(profile, _with_names(entry, kept), matched)
+
+
+def _with_names(entry: EntryProfile, slots: list[int]) -> EntryProfile:
+    """The entry with only the names at ``slots`` (the others cannot win)."""
+    if len(slots) == len(entry.names):
         return entry
     return replace(
         entry,
-        names=tuple(entry.names[i] for i in keep),
-        weak=tuple(entry.weak[i] for i in keep),
-        name_units=tuple(entry.name_units[i] for i in keep),
+        names=tuple(entry.names[i] for i in slots),
+        weak=tuple(entry.weak[i] for i in slots),
+        name_units=tuple(entry.name_units[i] for i in slots),
     )
 
 
