@@ -186,6 +186,8 @@ class CandidateIndex:
         weak: set[str] = set()
         for key in word_keys(query):
             (weak if key[0] in "sd" else strong).update(self._keys.get(key, ()))
+        for key in _insertion_keys(query):
+            weak.update(self._keys.get(key, ()))
         weak -= strong
         if weak and not query.consonantal:
             # Skeleton keys cast a wide net; keep only spellings close enough to be aligned (C loop).
@@ -423,6 +425,16 @@ def _name_bound(
     if every:
         total += COMPLETE  # every part of the traveller's name found in this name
     return min(total, NAME_CAP)
+
+
+def _insertion_keys(query: Word) -> list[str]:
+    """Keys meeting a vocabulary word whose skeleton has one consonant more or one less than the
+    query's (Nyauuni / Nyakuni): the deletion keys alone only meet a changed consonant."""
+    skel = query.skeleton
+    keys = [f"d:{skel}"] if len(skel) >= 2 else []
+    if len(skel) >= 4:
+        keys.extend(f"s:{skel[:i]}{skel[i + 1 :]}" for i in range(len(skel)))
+    return keys
 
 
 _MEMO_MAX = 200_000
