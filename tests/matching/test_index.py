@@ -89,7 +89,8 @@ def test_index_screening_equals_brute_force(
     screener = Screener.build([watchlist])
     for traveller in travellers:
         hits = screener.screen(traveller, threshold=threshold, alert_threshold=0.75)
-        assert [(h.entry_id, h.score) for h in hits] == _brute_force(screener, traveller, threshold)
+        expected = _brute_force(screener, traveller, threshold)
+        assert [(h.entry_id, h.score) for h in hits] == expected, (traveller, watchlist)
 
 
 @settings(max_examples=60, deadline=None)
