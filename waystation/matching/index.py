@@ -23,13 +23,13 @@ retrieval recall the benchmark measures on its own.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from waystation.matching.compare.names import NAME_CAP
+from waystation.matching.compare.names import COMPLETE, NAME_CAP
 from waystation.matching.compare.words import ALIGN_MIN, pair_weight, similarity
 from waystation.matching.normalize import AnalysedName, Part, Word, raw_key, word
 from waystation.matching.profiles import EntryProfile, TravellerProfile
@@ -95,15 +95,36 @@ def _query_groups(name: AnalysedName) -> list[list[tuple[bool, Word]]]:
 
 @dataclass(frozen=True, slots=True)
 class Proposal:
-    """An entry proposed for scoring, with the name evidence the index credited it with."""
+    """An entry proposed for scoring, with the name evidence the index credited it with.
+
+    ``names`` are the indexes (into ``EntryProfile.names``) of the entry's names that can still
+    reach the threshold, in order, with ``name_bounds`` the most each can earn; empty for an entry
+    found by its document number, which is compared on every name.
+    """
 
     entry: int
     name_bound: float
     document_hit: bool
+    names: tuple[int, ...] = ()
+    name_bounds: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Reach:
+    """What one query word reaches: entries with the evidence each could earn, and common words."""
+
+    best: dict[int, float]  # entry -> the best value any similar (uncommon) word gives it
+    common: tuple[tuple[str, float], ...]  # similar words too common to walk whole, best first
+    values: dict[str, float]  # every similar vocabulary word and the evidence it could earn
 
 
 class CandidateIndex:
-    """The blocking index over analysed entries (built once, read-only afterwards)."""
+    """The blocking index over analysed entries (built once, read-only afterwards).
+
+    Entries are found through postings per vocabulary word; each proposed entry's names are then
+    bounded one by one from the words they are made of, so that an entry with twenty aliases is
+    compared on the one or two that can reach the threshold, not on all twenty.
+    """
 
     def __init__(self, entries: Sequence[EntryProfile]) -> None:
         postings: dict[str, set[int]] = {}
@@ -113,7 +134,9 @@ class CandidateIndex:
             for name in entry.names:
                 for w in name_units(name):
                     words.setdefault(w.text, w)
-                    postings.setdefault(w.text, set()).add(number)
+            for units in entry.name_units:
+                for text in units:
+                    postings.setdefault(text, set()).add(number)
             for key in entry.document_keys:
                 documents.setdefault(key, set()).add(number)
         keys: dict[str, list[str]] = {}
@@ -123,13 +146,15 @@ class CandidateIndex:
                 if not bucket or bucket[-1] != text:
                     bucket.append(text)
         self._words = words
-        self._postings = {text: frozenset(ids) for text, ids in postings.items()}
+        self._units = [e.name_units for e in entries]
         # Common words (Mohammed on a million-name list) are not walked whole: their entries are
         # split by birth year, and a traveller walks only the years next to their own.
         limit = max(COMMON_MIN, int(len(entries) * COMMON_SHARE))
+        self._postings: dict[str, array[int]] = {}
         self._common: dict[str, frozenset[int]] = {}
         self._by_year: dict[tuple[str, int | None], array[int]] = {}
         for text, ids in postings.items():
+            self._postings[text] = array("I", sorted(ids))
             if len(ids) <= limit:
                 continue
             self._common[text] = frozenset(ids)
@@ -143,8 +168,9 @@ class CandidateIndex:
         self._keys = {key: tuple(texts) for key, texts in keys.items()}
         self._documents = {key: array("I", sorted(ids)) for key, ids in documents.items()}
         self._memo: dict[tuple[str, tuple[str, ...], float], tuple[tuple[str, float], ...]] = {}
-        self._year_lo = [e.years[0] if e.years else 0 for e in entries]
-        self._year_hi = [e.years[-1] if e.years else 0 for e in entries]
+        self._reach_memo: dict[tuple[str, tuple[str, ...], float], _Reach] = {}
+        self._year_lo = array("H", (e.years[0] if e.years else 0 for e in entries))
+        self._year_hi = array("H", (e.years[-1] if e.years else 0 for e in entries))
 
     @property
     def vocabulary_size(self) -> int:
@@ -160,6 +186,8 @@ class CandidateIndex:
         weak: set[str] = set()
         for key in word_keys(query):
             (weak if key[0] in "sd" else strong).update(self._keys.get(key, ()))
+        for key in _insertion_keys(query):
+            weak.update(self._keys.get(key, ()))
         weak -= strong
         if weak and not query.consonantal:
             # Skeleton keys cast a wide net; keep only spellings close enough to be aligned (C loop).
@@ -170,15 +198,48 @@ class CandidateIndex:
         elif weak:
             strong |= weak
         out: list[tuple[str, float]] = []
-        for text in strong:
+        for text in sorted(strong):
             candidate = self._words[text]
             sim, _how = similarity(query, candidate)
             if sim >= ALIGN_MIN:
                 out.append((text, pair_weight(min(query.weight, candidate.weight), sim)))
         result = tuple(out)
-        if len(self._memo) > 200_000:
+        if len(self._memo) > _MEMO_MAX:
             self._memo.clear()
         self._memo[memo_key] = result
+        return result
+
+    def _reach(self, query: Word) -> _Reach:
+        """The entries a query word reaches, each with the best evidence it could earn (memoized:
+        passenger names repeat, so most query words were seen before)."""
+        memo_key = (query.text, query.alts, query.weight)
+        found = self._reach_memo.get(memo_key)
+        if found is not None:
+            return found
+        matches = list(self.similar_words(query))
+        if len(query.text) >= _SPLIT_MIN:
+            matches.extend(self._split_words(query))
+        matches.sort(key=lambda m: -m[1])
+        best: dict[int, float] = {}
+        common: list[tuple[str, float]] = []
+        postings = self._postings
+        for text, value in matches:
+            if text in self._common:
+                common.append((text, value))
+                continue
+            # Best value first, so each entry keeps the first (best) value it is given (C loops).
+            source = postings[text]
+            if best:
+                best.update(dict.fromkeys([n for n in source if n not in best], value))
+            else:
+                best = dict.fromkeys(source, value)
+        values: dict[str, float] = {}
+        for text, value in matches:
+            values.setdefault(text, value)
+        result = _Reach(best, tuple(common), values)
+        if len(self._reach_memo) > _MEMO_MAX:
+            self._reach_memo.clear()
+        self._reach_memo[memo_key] = result
         return result
 
     def _year_window(self, text: str, year: int | None) -> list[int]:
@@ -200,6 +261,67 @@ class CandidateIndex:
                 out.append((right, self._words[right].weight))
         return out
 
+    def _unit_best(self, w: Word, year: int | None) -> tuple[dict[int, float], _Reach]:
+        reach = self._reach(w)
+        if not reach.common:
+            return reach.best, reach
+        best = dict(reach.best)
+        for text, value in reach.common:
+            for n in self._year_window(text, year):
+                if value > best.get(n, 0.0):
+                    best[n] = value
+        return best, reach
+
+    def _credit(
+        self, traveller: TravellerProfile
+    ) -> tuple[dict[int, float], list[list[tuple[bool, _Reach]]], list[dict[int, float]] | None]:
+        """Every entry the keys reach, with its credited name evidence (over all its names), what
+        each source word of the traveller's name reached, and the entries each source word
+        credited (``None`` when common words make that approximate)."""
+        credit: dict[int, float] = {}
+        born = traveller.traveller.birth_date
+        year = born.year if born else None
+        found: list[list[tuple[bool, _Reach]]] = []
+        groups: list[dict[int, float]] = []
+        deferred: list[tuple[str, float]] = []
+        for units in _query_groups(traveller.name):
+            # One source word: its parts add up, or the word as written counts, whichever is more.
+            reaches: list[tuple[bool, _Reach]] = []
+            if len(units) == 1:  # the usual case: one part, one source word
+                group, reach = self._unit_best(units[0][1], year)
+                reaches.append((False, reach))
+                deferred.extend(reach.common)
+            else:
+                parts_sum: dict[int, float] = {}
+                whole: dict[int, float] = {}
+                for is_whole, w in units:
+                    best, reach = self._unit_best(w, year)
+                    reaches.append((is_whole, reach))
+                    deferred.extend(reach.common)
+                    target = whole if is_whole else parts_sum
+                    for n, value in best.items():
+                        if is_whole:
+                            if value > target.get(n, 0.0):
+                                target[n] = value
+                        else:
+                            target[n] = target.get(n, 0.0) + value
+                group = dict(parts_sum)
+                for n, value in whole.items():
+                    if value > group.get(n, 0.0):
+                        group[n] = value
+            found.append(reaches)
+            groups.append(group)
+            for n, value in group.items():
+                credit[n] = credit.get(n, 0.0) + value
+        for text, value in deferred:
+            # Entries found through rarer parts also earn what a common part could add (a bound:
+            # an entry may be credited twice for one source word, never too little).
+            members = self._common[text]
+            for n in credit:
+                if n in members:
+                    credit[n] += value
+        return credit, found, groups if not deferred else None
+
     def propose(
         self,
         traveller: TravellerProfile,
@@ -207,95 +329,124 @@ class CandidateIndex:
         most_besides: tuple[float, float],
         year_bounds: Sequence[float] = (0.0,),
     ) -> tuple[list[Proposal], frozenset[str]]:
-        """Entries whose best possible evidence reaches ``evidence_needed``, and the vocabulary words
-        found alike (so the scorer can skip an entry's names that share none of them).
+        """Entries with a name whose best possible evidence reaches ``evidence_needed``, and the
+        vocabulary words found alike (so the scorer can skip an entry's names that share none).
 
         ``most_besides`` is what nationality, sex (and a document) could add without and with a
         document hit; ``year_bounds[gap]`` the most a date can add when the birth years are at least
-        ``gap`` apart (the last value for any larger gap).
+        ``gap`` apart (the last value for any larger gap). A name's credit is raised by what the
+        index cannot see: the bonus of a complete match, initials, a passport name cut short.
         """
-        credit: dict[int, float] = {}
-        matched: set[str] = set()
-        deferred: list[tuple[str, float]] = []
+        credit, found, groups = self._credit(traveller)
+        matched = frozenset(text for reaches in found for _, reach in reaches for text in reach.values)
+        slack, complete = _slack(traveller)
         born = traveller.traveller.birth_date
         year = born.year if born else None
-        for units in _query_groups(traveller.name):
-            # One source word: its parts add up, or the word as written counts, whichever is more.
-            parts_sum: dict[int, float] = {}
-            whole: dict[int, float] = {}
-            for is_whole, w in units:
-                best: dict[int, float] = {}
-                matches = list(self.similar_words(w))
-                if len(w.text) >= _SPLIT_MIN:
-                    matches.extend(self._split_words(w))
-                postings = self._postings
-                # Best value first, so each entry keeps the first (best) value it is given; the
-                # set difference and dict.fromkeys run in C, not a Python loop per entry.
-                for text, value in sorted(matches, key=lambda m: -m[1]):
-                    matched.add(text)
-                    source: Collection[int]
-                    if text in self._common:
-                        deferred.append((text, value))
-                        source = self._year_window(text, year)
-                    else:
-                        source = postings[text]
-                    if best:
-                        best.update(
-                            dict.fromkeys(
-                                source - best.keys()
-                                if isinstance(source, frozenset)
-                                else [n for n in source if n not in best],
-                                value,
-                            )
-                        )
-                    else:
-                        best = dict.fromkeys(source, value)
-                if len(units) == 1:  # the usual case: one part, one source word
-                    parts_sum = best
-                    break
-                target = whole if is_whole else parts_sum
-                for number, value in best.items():
-                    if is_whole:
-                        if value > target.get(number, 0.0):
-                            target[number] = value
-                    else:
-                        target[number] = target.get(number, 0.0) + value
-            if not whole:
-                for number, value in parts_sum.items():
-                    credit[number] = credit.get(number, 0.0) + value
-                continue
-            for number in parts_sum.keys() | whole.keys():
-                credit[number] = credit.get(number, 0.0) + max(
-                    parts_sum.get(number, 0.0), whole.get(number, 0.0)
-                )
-        for text, value in deferred:
-            # Entries found through rarer parts also earn what a common part could add (a bound:
-            # an entry may be credited twice for one source word, never too little).
-            members = self._common[text]
-            for number in credit:
-                if number in members:
-                    credit[number] += value
         document_hits: set[int] = set()
         for key in traveller.document_keys:
             document_hits.update(self._documents.get(key, ()))
         without, with_document = most_besides
         lo, hi = self._year_lo, self._year_hi
         last = len(year_bounds) - 1
+        bonus = slack + (COMPLETE if complete else 0.0)
+        # Below this, no date, document or bonus can lift an entry: most are dropped on one test.
+        floor = evidence_needed - bonus - max(without, with_document if document_hits else without)
+        floor -= max(0.0, *year_bounds)
         proposals = []
         for number, value in credit.items():
-            bound = min(value, NAME_CAP) + (with_document if number in document_hits else without)
+            if value < floor:
+                continue
+            rest = with_document if number in document_hits else without
             if year is not None and lo[number]:  # (when either side has no year, dates add nothing)
                 gap = (
                     lo[number] - year
                     if year < lo[number]
                     else (year - hi[number] if year > hi[number] else 0)
                 )
-                bound += year_bounds[min(gap, last)]
-            if bound >= evidence_needed:
-                proposals.append(Proposal(number, min(value, NAME_CAP), number in document_hits))
+                rest += year_bounds[min(gap, last)]
+            if value + slack + rest < evidence_needed and (
+                not complete
+                or value + bonus + rest < evidence_needed
+                or (groups is not None and not all(number in g for g in groups))
+            ):
+                continue  # (the complete-match bonus needs every source word found in the entry)
+            if number in document_hits:
+                proposals.append(Proposal(number, min(value + bonus, NAME_CAP), True))
+                continue
+            # Now each name on its own, from the words it is made of.
+            slots: list[int] = []
+            bounds: list[float] = []
+            for slot, units in enumerate(self._units[number]):
+                if units.isdisjoint(matched):
+                    continue  # (C-level test: most aliases of a long entry share no word found)
+                bound = _name_bound(units, found, slack, complete)
+                if bound + rest >= evidence_needed:
+                    slots.append(slot)
+                    bounds.append(bound)
+            if not slots:
+                continue
+            proposals.append(Proposal(number, max(bounds), False, tuple(slots), tuple(bounds)))
         proposals.extend(Proposal(n, 0.0, True) for n in document_hits if n not in credit)
-        return proposals, frozenset(matched)
+        return proposals, matched
 
     def credited(self, traveller: TravellerProfile) -> set[int]:
         """Every entry the keys reach for this traveller, before any pruning (for recall studies)."""
-        return {p.entry for p in self.propose(traveller, float("-inf"), (0.0, 0.0), (0.0,))[0]}
+        entries = set(self._credit(traveller)[0])
+        for key in traveller.document_keys:
+            entries.update(self._documents.get(key, ()))
+        return entries
+
+
+def _name_bound(
+    units: frozenset[str], found: list[list[tuple[bool, _Reach]]], slack: float, complete: bool
+) -> float:
+    """The most one listed name (its unit texts) can earn against the traveller's source words."""
+    total = slack
+    every = complete
+    for reaches in found:
+        parts = 0.0
+        whole = 0.0
+        for is_whole, reach in reaches:
+            values = reach.values
+            best = 0.0
+            for u in units:
+                v = values.get(u)
+                if v is not None and v > best:
+                    best = v
+            if is_whole:
+                if best > whole:
+                    whole = best
+            else:
+                parts += best
+        value = parts if parts > whole else whole
+        if value <= 0.0:
+            every = False
+        total += value
+    if every:
+        total += COMPLETE  # every part of the traveller's name found in this name
+    return min(total, NAME_CAP)
+
+
+def _insertion_keys(query: Word) -> list[str]:
+    """Keys meeting a vocabulary word whose skeleton has one consonant more or one less than the
+    query's (Nyauuni / Nyakuni): the deletion keys alone only meet a changed consonant."""
+    skel = query.skeleton
+    keys = [f"d:{skel}"] if len(skel) >= 2 else []
+    if len(skel) >= 4:
+        keys.extend(f"s:{skel[:i]}{skel[i + 1 :]}" for i in range(len(skel)))
+    return keys
+
+
+_MEMO_MAX = 200_000
+_INITIAL_MOST = 1.0  # the most an initial can earn (compare.names: an initial is weak evidence)
+
+
+def _slack(traveller: TravellerProfile) -> tuple[float, bool]:
+    """What the scorer may credit that the index's keys do not see, and whether the bonus of a
+    complete match is possible (never with an initial)."""
+    parts = traveller.name.parts
+    initials = sum(1 for p in parts if p.word.initial)
+    slack = _INITIAL_MOST * initials
+    if parts and parts[-1].truncated:
+        slack += parts[-1].word.weight  # a prefix of a longer listed part: credit it whole
+    return slack, not initials

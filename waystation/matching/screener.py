@@ -15,12 +15,12 @@ import gc
 import multiprocessing
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from waystation.matching.algorithms import DEFAULT_ALGORITHM, Algorithm, Assessment, algorithm
 from waystation.matching.clearance import ClearanceSet
 from waystation.matching.explain import explain
-from waystation.matching.index import CandidateIndex
+from waystation.matching.index import CandidateIndex, Proposal
 from waystation.matching.profiles import (
     EntryProfile,
     TravellerProfile,
@@ -147,7 +147,7 @@ class Screener:
             entry = self._entries[proposal.entry]
             if algo.upper_bound(profile, entry, proposal.name_bound, proposal.document_hit) < needed:
                 continue
-            assessment = algo.assess(profile, entry, matched)
+            assessment = _assess(algo, profile, entry, proposal, needed, matched)
             if assessment is not None and assessment.score >= request.threshold:
                 found.append((assessment, entry))
         found.sort(key=lambda pair: (-pair[0].evidence, pair[1].entry.entry_id))
@@ -194,6 +194,44 @@ class Screener:
             explanation=explanation,
             cleared=cleared,
         )
+
+
+def _assess(
+    algo: Algorithm,
+    profile: TravellerProfile,
+    entry: EntryProfile,
+    proposal: Proposal,
+    needed: float,
+    matched: frozenset[str],
+) -> Assessment | None:
+    """The algorithm's verdict on a proposed entry, compared only on the names whose bound (with
+    the dates, documents and the rest) can reach ``needed``.
+
+    (Comparing the most promising name first and the others only if their bound could beat it
+    was tried and dropped: the index's per-name bound is not a true upper bound when the scorer
+    aligns a part the keys did not meet, and 4 of 16,192 dev travellers then got another score.)
+    """
+    if not proposal.names:
+        return algo.assess(profile, entry, matched)
+    top = proposal.name_bound
+    kept = [
+        slot
+        for slot, bound in zip(proposal.names, proposal.name_bounds, strict=True)
+        if bound >= top or algo.upper_bound(profile, entry, bound, proposal.document_hit) >= needed
+    ]
+    return algo.assess(profile, _with_names(entry, kept), matched)
+
+
+def _with_names(entry: EntryProfile, slots: list[int]) -> EntryProfile:
+    """The entry with only the names at ``slots`` (the others cannot win)."""
+    if len(slots) == len(entry.names):
+        return entry
+    return replace(
+        entry,
+        names=tuple(entry.names[i] for i in slots),
+        weak=tuple(entry.weak[i] for i in slots),
+        name_units=tuple(entry.name_units[i] for i in slots),
+    )
 
 
 def _algorithm(name: str) -> Algorithm:
