@@ -26,6 +26,8 @@ from waystation.exc import ConfigError
 from waystation.matching.compare.countries import compare_countries
 from waystation.matching.compare.dates import (
     EXACT,
+    OTHER_DAY_V1,
+    OTHER_DAY_V2,
     YEAR_SLIP,
     compare_dates,
     date_bound,
@@ -34,7 +36,7 @@ from waystation.matching.compare.dates import (
 )
 from waystation.matching.compare.documents import SAME_NUMBER, compare_documents
 from waystation.matching.compare.gender import compare_gender
-from waystation.matching.compare.names import NameComparison, compare_names
+from waystation.matching.compare.names import V1_RULES, V2_RULES, NameComparison, NameRules, compare_names
 from waystation.matching.profiles import EntryProfile, TravellerProfile
 from waystation.matching.types import Feature, PartPair
 
@@ -43,6 +45,7 @@ __all__ = [
     "Algorithm",
     "Assessment",
     "NameEvidenceV1",
+    "NameEvidenceV2",
     "algorithm",
     "algorithms",
     "register",
@@ -104,6 +107,9 @@ class NameEvidenceV1:
     SCALE = 5.0
     default_threshold = 0.5
     default_alert_threshold = 0.75
+    RULES: NameRules = V1_RULES
+    OTHER_DAY = OTHER_DAY_V1  # an exact date of birth in the listed year, another day and month
+    BOUND_EXTRA = 0.0  # whole-name evidence beyond the aligned parts that pruning must allow for
 
     def score(self, evidence: float) -> float:
         return 1.0 / (1.0 + math.exp(-(evidence - self.CENTER) / self.SCALE))
@@ -113,7 +119,7 @@ class NameEvidenceV1:
         return self.CENTER + self.SCALE * math.log(threshold / (1 - threshold))
 
     def most_evidence_besides_names(self, document_hit: bool) -> float:
-        return (SAME_NUMBER if document_hit else 0.0) + 1.0 + 0.2
+        return (SAME_NUMBER if document_hit else 0.0) + 1.0 + 0.2 + self.BOUND_EXTRA
 
     def year_gap_bounds(self) -> tuple[float, ...]:
         return (EXACT, YEAR_SLIP, *(year_gap_weight(gap, approximate=True) for gap in range(2, 11)))
@@ -122,13 +128,13 @@ class NameEvidenceV1:
         self, traveller: TravellerProfile, entry: EntryProfile, name_bound: float, document_hit: bool
     ) -> float:
         born = traveller.traveller.birth_date
-        rest = (SAME_NUMBER if document_hit else 0.0) + 1.0 + 0.2
+        rest = (SAME_NUMBER if document_hit else 0.0) + 1.0 + 0.2 + self.BOUND_EXTRA
         dates = date_bound(born.year if born else None, entry.years)
         if dates < YEAR_SLIP:
             return name_bound + dates + rest  # the years alone settle it (no date arithmetic needed)
-        found = date_evidence(born, entry.entry.birth_dates)
+        found = date_evidence(born, entry.entry.birth_dates, self.OTHER_DAY)
         dates = found[0] if found else 0.0
-        return name_bound + dates + (SAME_NUMBER if document_hit else 0.0) + 1.0 + 0.2
+        return name_bound + dates + rest
 
     def best_name(
         self, traveller: TravellerProfile, entry: EntryProfile, matched: frozenset[str] | None = None
@@ -137,7 +143,7 @@ class NameEvidenceV1:
         for index, name in enumerate(entry.names):
             if matched is not None and matched.isdisjoint(entry.name_units[index]):
                 continue  # no part of this name was found alike by the index: it cannot align
-            found = compare_names(traveller.name, name)
+            found = compare_names(traveller.name, name, self.RULES)
             if found is None:
                 continue
             weight = found.weight - (WEAK_ALIAS if entry.weak[index] else 0.0)
@@ -169,7 +175,7 @@ class NameEvidenceV1:
                     "name", round(weight, 3), person.name.full, matched_name, _name_sentence(comparison, weak)
                 )
             )
-        features.append(compare_dates(person.birth_date, listed.birth_dates))
+        features.append(compare_dates(person.birth_date, listed.birth_dates, self.OTHER_DAY))
         for feature in (
             document,
             compare_countries(person.nationalities, person.documents, listed.nationalities),
@@ -181,6 +187,22 @@ class NameEvidenceV1:
         return Assessment(
             round(self.score(evidence), 4), round(evidence, 3), matched_name, tuple(features), pairs
         )
+
+
+class NameEvidenceV2(NameEvidenceV1):
+    """Version 2: whole-name coverage by side, single names, shared titles, and recalibrated scores.
+
+    The evidence is v1's but for the whole-name terms of :data:`~waystation.matching.compare.names.V2_RULES`
+    and the date rules of :data:`~waystation.matching.compare.dates.V2_DATES`; ``CENTER`` and
+    ``SCALE`` were refitted so that a score reads as the measured share of true hits at that score
+    (docs/matching.md).
+    """
+
+    NAME = "waystation-name-v2"
+    VERSION = "2.0.0"
+    RULES = V2_RULES
+    OTHER_DAY = OTHER_DAY_V2
+    BOUND_EXTRA = V2_RULES.most - V1_RULES.complete
 
 
 def _name_sentence(comparison: NameComparison, weak: bool) -> str:
@@ -217,4 +239,5 @@ def algorithms() -> dict[str, Algorithm]:
     return dict(_REGISTRY)
 
 
-DEFAULT_ALGORITHM = register(NameEvidenceV1()).NAME
+register(NameEvidenceV1())
+DEFAULT_ALGORITHM = register(NameEvidenceV2()).NAME

@@ -20,6 +20,20 @@ The evidence is asymmetric because a passenger record is sparse and a list entry
 - third and later agreeing parts count less and less (``_diminished``): a family shares them;
 - a name that agrees whole, with nothing left over on either side, earns ``COMPLETE`` on top: few
   people are called exactly "Qorgab" or exactly "Salah Badi" and nothing more.
+
+How much whole-name coverage is worth is a :class:`NameRules` (one per algorithm version, so that a
+stored hit can be re-scored by what produced it). Version 2 (``V2_RULES``) splits it by side:
+
+- ``covered``: every part the traveller gives is explained by an aligned part of the listed name
+  (the listed name may have more: a sparse passport). A random traveller's whole name seldom fits
+  inside a listed name, so this is evidence even when the listed name is longer;
+- ``complete``: on top, nothing of the listed name is left over either;
+- ``mononym``: one identifying part on each side (a kunya "Abu X" or a compound "Shamsuddin" counts as
+  one) agreeing whole: "Faiz" and nothing else. Passports with one name are a few in a hundred, so
+  a single-name traveller equal to a single-name alias is far likelier the listed person than the
+  part's frequency alone says;
+- ``titles``: an honorific both sides carry (Haji, Mullah, Maulana, Qari…) agrees a little; one
+  carried by one side only costs nothing (titles are left off passports).
 """
 
 from __future__ import annotations
@@ -29,7 +43,9 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from waystation.matching.compare.words import ALIGN_MIN, How, pair_weight, similarity
+from waystation.matching.keys import phonetic
 from waystation.matching.normalize import AnalysedName, Part
+from waystation.matching.text import fold
 from waystation.matching.types import PartPair
 from waystation.model import NamePartKind
 
@@ -42,7 +58,10 @@ __all__ = [
     "MISSING",
     "MISSING_GIVEN",
     "NAME_CAP",
+    "V1_RULES",
+    "V2_RULES",
     "NameComparison",
+    "NameRules",
     "compare_names",
 ]
 
@@ -54,6 +73,27 @@ MISSING_GIVEN = 1.5  # the entry's given name not given at all (a son's name hol
 COMPLETE = 1.5  # the whole name agrees, nothing left over on either side: likelier than its parts
 EXTRA_CAP = 3.0  # a traveller's long name against a short alias: the surplus stops costing after two parts
 NAME_CAP = 24.0  # beyond this a name cannot become more certain; dates and documents must speak
+
+
+@dataclass(frozen=True, slots=True)
+class NameRules:
+    """The whole-name evidence one algorithm version grants (nats; see the module docstring)."""
+
+    complete: float = COMPLETE
+    covered: float = 0.0
+    mononym: float = 0.0
+    titles: float = 0.0
+
+    @property
+    def most(self) -> float:
+        """The most these rules can add to the aligned parts (a bound for pruning)."""
+        return self.complete + self.covered + self.mononym + self.titles
+
+
+_SURE = 0.9  # a pair this alike or more explains its part fully (coverage terms)
+V1_RULES = NameRules()
+V2_RULES = NameRules(complete=1.0, covered=1.0, mononym=2.5, titles=0.7)
+
 _DECAY = (1.0, 1.0, 0.7, 0.5, 0.35, 0.25)
 _INITIAL = 1.0
 _TRUNCATED = 0.92
@@ -161,7 +201,9 @@ def _joined_options(first: AnalysedName, second: AnalysedName, options: list[_Op
                 )
 
 
-def compare_names(query: AnalysedName, entry: AnalysedName) -> NameComparison | None:
+def compare_names(
+    query: AnalysedName, entry: AnalysedName, rules: NameRules = V1_RULES
+) -> NameComparison | None:
     """The evidence that two names are one person's, or ``None`` when no part agrees."""
     qp, ep = query.parts, entry.parts
     if not qp or not ep:
@@ -219,9 +261,46 @@ def compare_names(query: AnalysedName, entry: AnalysedName) -> NameComparison | 
     for j in left_e[len(left_q) :]:
         pairs.append(PartPair("", ep[j].shown, "missing", 0.0, -MISSING))
         total -= MISSING
-    if all(p.weight > 0 for p in pairs) and all(o.how is not How.INITIAL for o in chosen):
-        total = min(total + COMPLETE, NAME_CAP)  # nothing left over on either side
+    total += _whole(query, entry, pairs, chosen, rules)
+    total = min(total, NAME_CAP)
     return NameComparison(round(total, 3), tuple(pairs), round(matched, 3), _swapped(chosen, qp, ep))
+
+
+def _whole(
+    query: AnalysedName, entry: AnalysedName, pairs: list[PartPair], chosen: list[_Option], rules: NameRules
+) -> float:
+    """What the names earn as wholes: coverage of each side, a shared single name, shared titles."""
+    bonus = 0.0
+    if any(o.how is How.INITIAL for o in chosen) or any(p.weight <= 0 for p in pairs if p.how != "missing"):
+        return bonus  # an initial or a contradiction: the names are not explained whole
+    # A part "explained" only by a loose spelling (Amr / Amir) explains less: the coverage terms
+    # shrink with the weakest aligned pair, from full at 0.90 similarity to nothing at ALIGN_MIN.
+    if rules is V1_RULES:
+        sure = 1.0
+    else:
+        sure = min(min(1.0, (o.sim - ALIGN_MIN) / (_SURE - ALIGN_MIN)) for o in chosen)
+    if any(p.how == "missing" for p in pairs):
+        return rules.covered * sure
+    bonus = (rules.covered + rules.complete) * sure
+    if rules.mononym and _units(query) == 1 and _units(entry) == 1:
+        bonus += rules.mononym
+    if (
+        rules.titles
+        and query.set_aside
+        and entry.set_aside
+        and _title_keys(query.set_aside) & _title_keys(entry.set_aside)
+    ):
+        bonus += rules.titles
+    return bonus
+
+
+def _units(name: AnalysedName) -> int:
+    """Identifying parts: a compound head (abd, abu, -din, -allah) is not one of its own."""
+    return sum(1 for p in name.parts if not p.word.head)
+
+
+def _title_keys(titles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(phonetic(fold(t)) for t in titles)
 
 
 def _headless(
