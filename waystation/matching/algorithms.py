@@ -200,6 +200,10 @@ class NameEvidenceV2(NameEvidenceV1):
 
     NAME = "waystation-name-v2"
     VERSION = "2.0.0"
+    CENTER = 10.0
+    SCALE = 3.5
+    default_threshold = 0.5
+    default_alert_threshold = 0.7
     RULES = V2_RULES
     OTHER_DAY = OTHER_DAY_V2
     BOUND_EXTRA = V2_RULES.most - V1_RULES.complete

@@ -90,7 +90,8 @@ class NameRules:
         return self.complete + self.covered + self.mononym + self.titles
 
 
-_SURE = 0.9  # a pair this alike or more explains its part fully (coverage terms)
+_SURE = 0.95  # a pair this alike or more explains its part fully (coverage terms)...
+_LOOSE = 0.8  # ...and one this alike or less not at all
 V1_RULES = NameRules()
 V2_RULES = NameRules(complete=1.0, covered=1.0, mononym=2.5, titles=0.7)
 
@@ -237,6 +238,7 @@ def compare_names(
     given = entry.given
     if given is not None and given in left_e and given - 1 in used_e and ep[given - 1].word.head:
         given = None  # "Abdul" agreed and "Ghani" of Abdul Ghani is left out: an ordinary missing part
+    own_missing = given is not None and given in left_e
     if given is not None and given in left_e:
         # The entry's own given name is unaccounted for: siblings and fathers share the rest.
         left_e.remove(given)
@@ -261,7 +263,8 @@ def compare_names(
     for j in left_e[len(left_q) :]:
         pairs.append(PartPair("", ep[j].shown, "missing", 0.0, -MISSING))
         total -= MISSING
-    total += _whole(query, entry, pairs, chosen, rules)
+    if not own_missing:  # a name explained by what a family shares says nothing about which member
+        total += _whole(query, entry, pairs, chosen, rules)
     total = min(total, NAME_CAP)
     return NameComparison(round(total, 3), tuple(pairs), round(matched, 3), _swapped(chosen, qp, ep))
 
@@ -274,11 +277,11 @@ def _whole(
     if any(o.how is How.INITIAL for o in chosen) or any(p.weight <= 0 for p in pairs if p.how != "missing"):
         return bonus  # an initial or a contradiction: the names are not explained whole
     # A part "explained" only by a loose spelling (Amr / Amir) explains less: the coverage terms
-    # shrink with the weakest aligned pair, from full at 0.90 similarity to nothing at ALIGN_MIN.
+    # shrink with the weakest aligned pair, from full at a variant spelling (0.95) to nothing at 0.80.
     if rules is V1_RULES:
         sure = 1.0
     else:
-        sure = min(min(1.0, (o.sim - ALIGN_MIN) / (_SURE - ALIGN_MIN)) for o in chosen)
+        sure = min(max(0.0, min(1.0, (o.sim - _LOOSE) / (_SURE - _LOOSE))) for o in chosen)
     if any(p.how == "missing" for p in pairs):
         return rules.covered * sure
     bonus = (rules.covered + rules.complete) * sure
