@@ -19,7 +19,7 @@ stays available under its NAME so stored hits can be re-scored with what produce
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from waystation.exc import ConfigError
@@ -108,6 +108,7 @@ class NameEvidenceV1:
     default_threshold = 0.5
     default_alert_threshold = 0.75
     RULES: NameRules = V1_RULES
+    WEAK_RULES: NameRules = V1_RULES
     OTHER_DAY = OTHER_DAY_V1  # an exact date of birth in the listed year, another day and month
     BOUND_EXTRA = 0.0  # whole-name evidence beyond the aligned parts that pruning must allow for
 
@@ -143,7 +144,8 @@ class NameEvidenceV1:
         for index, name in enumerate(entry.names):
             if matched is not None and matched.isdisjoint(entry.name_units[index]):
                 continue  # no part of this name was found alike by the index: it cannot align
-            found = compare_names(traveller.name, name, self.RULES)
+            # A low-quality alias is often a one-word nickname many share: no single-name credit.
+            found = compare_names(traveller.name, name, self.WEAK_RULES if entry.weak[index] else self.RULES)
             if found is None:
                 continue
             weight = found.weight - (WEAK_ALIAS if entry.weak[index] else 0.0)
@@ -200,11 +202,12 @@ class NameEvidenceV2(NameEvidenceV1):
 
     NAME = "waystation-name-v2"
     VERSION = "2.0.0"
-    CENTER = 10.0
-    SCALE = 3.5
+    CENTER = 9.0
+    SCALE = 4.7
     default_threshold = 0.5
     default_alert_threshold = 0.7
     RULES = V2_RULES
+    WEAK_RULES = replace(V2_RULES, mononym=0.0)
     OTHER_DAY = OTHER_DAY_V2
     BOUND_EXTRA = V2_RULES.most - V1_RULES.complete
 

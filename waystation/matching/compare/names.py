@@ -32,6 +32,10 @@ stored hit can be re-scored by what produced it). Version 2 (``V2_RULES``) split
   one) agreeing whole: "Faiz" and nothing else. Passports with one name are a few in a hundred, so
   a single-name traveller equal to a single-name alias is far likelier the listed person than the
   part's frequency alone says;
+- ``missing_given``: the listed person's own given name left out while the rest (father's,
+  grandfather's and family names) agrees: people do not drop their own first name from a passport,
+  but a brother or a cousin shares all the rest, so v2 charges 3 nats where v1 charged 1.5; and
+  such a name earns no coverage credit at all;
 - ``titles``: an honorific both sides carry (Haji, Mullah, Maulana, Qari…) agrees a little; one
   carried by one side only costs nothing (titles are left off passports).
 """
@@ -81,6 +85,7 @@ class NameRules:
 
     complete: float = COMPLETE
     covered: float = 0.0
+    missing_given: float = MISSING_GIVEN
     mononym: float = 0.0
     titles: float = 0.0
 
@@ -93,7 +98,7 @@ class NameRules:
 _SURE = 0.95  # a pair this alike or more explains its part fully (coverage terms)...
 _LOOSE = 0.8  # ...and one this alike or less not at all
 V1_RULES = NameRules()
-V2_RULES = NameRules(complete=1.0, covered=1.0, mononym=2.5, titles=0.7)
+V2_RULES = NameRules(complete=0.5, covered=0.75, missing_given=3.0, mononym=3.0, titles=0.7)
 
 _DECAY = (1.0, 1.0, 0.7, 0.5, 0.35, 0.25)
 _INITIAL = 1.0
@@ -248,8 +253,8 @@ def compare_names(
             pairs.append(PartPair(qp[mine].shown, ep[given].shown, "differs", 0.0, -DIFFERS_GIVEN))
             total -= DIFFERS_GIVEN
         else:
-            pairs.append(PartPair("", ep[given].shown, "missing", 0.0, -MISSING_GIVEN))
-            total -= MISSING_GIVEN
+            pairs.append(PartPair("", ep[given].shown, "missing", 0.0, -rules.missing_given))
+            total -= rules.missing_given
     extra = 0.0
     for index, i in enumerate(left_q):
         if index < len(left_e):
