@@ -220,6 +220,8 @@ def _name_sentence(comparison: NameComparison, weak: bool) -> str:
         text += " Not matched: " + "; ".join(p.sentence() for p in against) + "."
     if comparison.swapped:
         text += " The parts are in another order (given and family names swapped)."
+    if comparison.notes:
+        text += " " + " ".join(comparison.notes)
     if weak:
         text += " The listed name is a low-quality alias."
     return text

@@ -113,6 +113,7 @@ class NameComparison:
     pairs: tuple[PartPair, ...]
     matched_weight: float  # the evidence of the aligned pairs alone
     swapped: bool
+    notes: tuple[str, ...] = ()  # what the names earned or lost as wholes, in sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,38 +269,49 @@ def compare_names(
     for j in left_e[len(left_q) :]:
         pairs.append(PartPair("", ep[j].shown, "missing", 0.0, -MISSING))
         total -= MISSING
+    notes: tuple[str, ...] = ()
     if not own_missing:  # a name explained by what a family shares says nothing about which member
-        total += _whole(query, entry, pairs, chosen, rules)
+        bonus, notes = _whole(query, entry, pairs, chosen, rules)
+        total += bonus
+    elif rules is not V1_RULES:
+        notes = ("The listed person's own given name is not given: a relative shares the rest of the name.",)
     total = min(total, NAME_CAP)
-    return NameComparison(round(total, 3), tuple(pairs), round(matched, 3), _swapped(chosen, qp, ep))
+    return NameComparison(round(total, 3), tuple(pairs), round(matched, 3), _swapped(chosen, qp, ep), notes)
 
 
 def _whole(
     query: AnalysedName, entry: AnalysedName, pairs: list[PartPair], chosen: list[_Option], rules: NameRules
-) -> float:
-    """What the names earn as wholes: coverage of each side, a shared single name, shared titles."""
-    bonus = 0.0
+) -> tuple[float, tuple[str, ...]]:
+    """What the names earn as wholes (coverage of each side, a shared single name, shared titles),
+    and the sentences that say so in an explanation."""
     if any(o.how is How.INITIAL for o in chosen) or any(p.weight <= 0 for p in pairs if p.how != "missing"):
-        return bonus  # an initial or a contradiction: the names are not explained whole
+        return 0.0, ()  # an initial or a contradiction: the names are not explained whole
     # A part "explained" only by a loose spelling (Amr / Amir) explains less: the coverage terms
     # shrink with the weakest aligned pair, from full at a variant spelling (0.95) to nothing at 0.80.
     if rules is V1_RULES:
-        sure = 1.0
-    else:
-        sure = min(max(0.0, min(1.0, (o.sim - _LOOSE) / (_SURE - _LOOSE))) for o in chosen)
+        return rules.complete if not any(p.how == "missing" for p in pairs) else 0.0, ()
+    sure = min(max(0.0, min(1.0, (o.sim - _LOOSE) / (_SURE - _LOOSE))) for o in chosen)
+    loose = " (loosely: some parts are only alike)" if sure < 1.0 else ""
     if any(p.how == "missing" for p in pairs):
-        return rules.covered * sure
+        bonus = rules.covered * sure
+        note = f"Every part the traveller gives is in the listed name{loose} [+{bonus:.1f}]."
+        return bonus, (note,) if bonus > 0 else ()
     bonus = (rules.covered + rules.complete) * sure
+    notes = (
+        [f"The names agree whole, nothing left over on either side{loose} [+{bonus:.1f}]."] if bonus else []
+    )
     if rules.mononym and _units(query) == 1 and _units(entry) == 1:
         bonus += rules.mononym
-    if (
-        rules.titles
-        and query.set_aside
-        and entry.set_aside
-        and _title_keys(query.set_aside) & _title_keys(entry.set_aside)
-    ):
-        bonus += rules.titles
-    return bonus
+        notes.append(
+            f"One name on each side, the same: single-name passports are rare [+{rules.mononym:.1f}]."
+        )
+    if rules.titles and query.set_aside and entry.set_aside:
+        shared = _title_keys(query.set_aside) & _title_keys(entry.set_aside)
+        if shared:
+            bonus += rules.titles
+            title = next(t for t in query.set_aside if phonetic(fold(t)) in shared)
+            notes.append(f"Both carry the title {title} [+{rules.titles:.1f}].")
+    return bonus, tuple(notes)
 
 
 def _units(name: AnalysedName) -> int:
