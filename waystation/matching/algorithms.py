@@ -12,6 +12,12 @@ apart) stays below the reporting threshold of 0.5. Because the score is
 monotone in the evidence, ranking is never lost to rounding at 1.0. What the bands mean in
 measured precision is in docs/matching.md.
 
+``waystation-name-v2`` (the default) keeps v1's features and adds whole-name evidence
+(:data:`~waystation.matching.compare.names.V2_RULES`: coverage of each side, single names, shared
+titles, a relative's name), treats two dates in the same year as neutral, and maps evidence with a
+slope of 4.7 so that the alert threshold 0.7 sits at 13 nats, where hits turn from mostly wrong to
+mostly right on the labelled set (docs/matching.md has the measured precision of each band).
+
 A new algorithm is added by registering an object with the :class:`Algorithm` shape; the old one
 stays available under its NAME so stored hits can be re-scored with what produced them.
 """
@@ -209,7 +215,7 @@ class NameEvidenceV2(NameEvidenceV1):
     RULES = V2_RULES
     WEAK_RULES = replace(V2_RULES, mononym=0.0)
     OTHER_DAY = OTHER_DAY_V2
-    BOUND_EXTRA = V2_RULES.most - V1_RULES.complete
+    BOUND_EXTRA = V2_RULES.most  # (v1 left its +1.5 for a whole name out of the bound)
 
 
 def _name_sentence(comparison: NameComparison, weak: bool) -> str:
