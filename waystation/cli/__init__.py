@@ -20,8 +20,8 @@ from waystation.cli import demo as demo_commands
 from waystation.cli import lists as lists_commands
 from waystation.cli import messages as message_commands
 from waystation.cli import network as network_commands
-from waystation.cli import rules as rules_commands
 from waystation.cli import retention as retention_commands
+from waystation.cli import rules as rules_commands
 from waystation.cli import screening as screening_commands
 from waystation.cli import serve as serve_commands
 from waystation.cli import synth as synth_commands
