@@ -5,6 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.matching.cases import entry_from, listed, traveller_from
+from waystation.matching import Screener
 from waystation.matching.compare.names import NAME_CAP, V2_RULES, compare_names
 from waystation.matching.normalize import analyse
 from waystation.model import Name
@@ -52,3 +54,14 @@ def test_a_single_name_equal_to_a_single_listed_name_earns_the_single_name_credi
     single = _weight(["Qorgab"], ["Qorgab"])
     part = analyse(Name.from_full("Qorgab")).parts[0].word.weight
     assert single == round(part + V2_RULES.covered + V2_RULES.complete + V2_RULES.mononym, 3)
+
+
+def test_a_split_compound_is_explained_once() -> None:
+    """Abdelrazaq is read as abd + razaq: the explanation still names the source word once."""
+    entry = entry_from({"entry_names": "Fitiwi Abdelrazak|Abdelrazaq", "entry_dob": "1989"}, "LYi.022")
+    traveller = traveller_from({"surname": "ABDELRRAZAQ", "given": ""})
+    hit = Screener.build([listed(entry)]).screen(traveller, threshold=0.0, alert_threshold=1.0)[0]
+    assert len(hit.pairs) == 2  # abd and razaq
+    name_line = next(line for line in hit.explanation if line.startswith("Name parts:"))
+    assert name_line.count("ABDELRRAZAQ") == 1, name_line
+    assert "One name on each side, the same" in name_line

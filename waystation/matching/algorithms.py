@@ -219,7 +219,13 @@ class NameEvidenceV2(NameEvidenceV1):
 
 
 def _name_sentence(comparison: NameComparison, weak: bool) -> str:
-    agreed = [p for p in comparison.pairs if p.weight > 0]
+    # A word split in two (Abdelrazaq: abd + razaq) aligns twice as the same source words: say it once.
+    strongest: dict[tuple[str, str], PartPair] = {}
+    for pair in comparison.pairs:
+        key = (pair.traveller, pair.entry)
+        if pair.weight > 0 and (key not in strongest or pair.weight > strongest[key].weight):
+            strongest[key] = pair
+    agreed = list(strongest.values())
     against = [p for p in comparison.pairs if p.weight < 0]
     text = "Name parts: " + "; ".join(p.sentence() for p in agreed) + "."
     if against:
