@@ -72,9 +72,14 @@ def test_one_hop_needs_no_case_and_explains_the_path(served: Served, pair: dict[
 
 def test_two_hops_need_an_open_case_linking_the_traveller(served: Served, pair: dict[str, Any]) -> None:
     mate = pair["mate"]
+    start = _last_sequence(served)
     refused = served.get(f"/v1/travellers/{mate['id']}/network?hops=2", Role.ANALYST)
     assert refused.status_code == 403
     assert "case" in refused.json()["message"]
+    (attempt,) = _records_after(served, start, event_type="search")
+    assert (attempt["actor"], attempt["payload"]["scope"]) == ("analyst-one", "network_refused")
+    assert "2 hops, case none" in attempt["payload"]["query"]
+    assert _records_after(served, start, event_type="network_query") == []
     case = served.post(
         "/v1/cases",
         {"alert_ids": [pair["alert"]["id"]], "title": "network", "purpose": "who travels with this person"},

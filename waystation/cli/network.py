@@ -2,7 +2,7 @@
 
 One hop needs no case; more needs ``--case``, an open case that links the traveller. Without
 ``--hops`` the query looks two hops away with a case and one without. Every query is logged
-under ``--user``.
+under the token's owner.
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ from pathlib import Path
 import click
 
 from waystation.cases.purpose import MAX_HOPS
-from waystation.cli.acting import USER_OPTION, acting_as
+from waystation.cli.acting import TOKEN_OPTION, signed_in
 from waystation.cli.output import FORMAT_OPTION, console, emit_jsonl, table
-from waystation.cli.workspace import workspace
 from waystation.services.network_query import ExportFormat, export_network, query_network, report_record
 
 __all__ = ["COMMANDS"]
@@ -39,12 +38,14 @@ def network_group() -> None:
 @click.argument("traveller_id", type=click.IntRange(1))
 @HOPS_OPTION
 @CASE_OPTION
-@USER_OPTION
+@TOKEN_OPTION
 @FORMAT_OPTION
-def show(traveller_id: int, hops: int | None, case_number: str | None, user: str, output_format: str) -> None:
+def show(
+    traveller_id: int, hops: int | None, case_number: str | None, token: str, output_format: str
+) -> None:
     """Shortest explained paths from stored traveller TRAVELLER_ID to subjects, and travel groups."""
-    ws = workspace()
-    report = query_network(ws, acting_as(ws, user), traveller_id, hops=hops, case_number=case_number)
+    ws, who = signed_in(token)
+    report = query_network(ws, who, traveller_id, hops=hops, case_number=case_number)
     if output_format == "jsonl":
         emit_jsonl([report_record(report)])
         return
@@ -78,16 +79,14 @@ def show(traveller_id: int, hops: int | None, case_number: str | None, user: str
 @click.option("-o", "--output", default="-", show_default=True, help="file to write, '-' for stdout")
 @HOPS_OPTION
 @CASE_OPTION
-@USER_OPTION
+@TOKEN_OPTION
 def export(
-    traveller_id: int, export_format: str, output: str, hops: int | None, case_number: str | None, user: str
+    traveller_id: int, export_format: str, output: str, hops: int | None, case_number: str | None, token: str
 ) -> None:
     """Write TRAVELLER_ID's neighbourhood as GraphML or Cytoscape JSON (masked values; logged)."""
-    ws = workspace()
+    ws, who = signed_in(token)
     chosen: ExportFormat = "graphml" if export_format == "graphml" else "cyjs"
-    exported = export_network(
-        ws, acting_as(ws, user), traveller_id, chosen, hops=hops, case_number=case_number
-    )
+    exported = export_network(ws, who, traveller_id, chosen, hops=hops, case_number=case_number)
     if output == "-":
         sys.stdout.buffer.write(exported.content)
         sys.stdout.flush()

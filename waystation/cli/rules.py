@@ -6,9 +6,8 @@ from datetime import datetime
 
 import click
 
-from waystation.cli.acting import USER_OPTION, acting_as
+from waystation.cli.acting import TOKEN_OPTION, signed_in
 from waystation.cli.output import FORMAT_OPTION, console, emit_jsonl, table
-from waystation.cli.workspace import workspace
 from waystation.rules import BacktestReport, read_rules
 from waystation.rules.command import rules_group as file_commands
 from waystation.services.rule_performance import backtest_rules
@@ -42,9 +41,9 @@ def backtest_record(report: BacktestReport) -> dict[str, object]:
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--days", type=click.IntRange(1), default=None, help="only the last N days of stored history")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None, help="history up to this day")
-@USER_OPTION
+@TOKEN_OPTION
 @FORMAT_OPTION
-def backtest(file: str, days: int | None, until: datetime | None, user: str, output_format: str) -> None:
+def backtest(file: str, days: int | None, until: datetime | None, token: str, output_format: str) -> None:
     """Run every rule of FILE (drafts too) over the stored traffic: travellers flagged per day and,
     where analysts decided, precision. Nothing is raised; exits 1 if the file has problems."""
     text = click.open_file(file, encoding="utf-8").read()
@@ -53,10 +52,8 @@ def backtest(file: str, days: int | None, until: datetime | None, user: str, out
         click.echo(str(problem), err=True)
     if problems:
         raise click.exceptions.Exit(1)
-    ws = workspace()
-    reports = backtest_rules(
-        ws, acting_as(ws, user), ruleset.rules, days=days, until=until.date() if until else None
-    )
+    ws, who = signed_in(token)
+    reports = backtest_rules(ws, who, ruleset.rules, days=days, until=until.date() if until else None)
     records = [backtest_record(r) for r in reports]
     if output_format == "jsonl":
         emit_jsonl(records)

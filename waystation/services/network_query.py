@@ -10,7 +10,8 @@ everywhere (docs/network.md, "Hops and case numbers"):
 * without ``hops`` the query looks **two hops** away when a case is given (the issue's default)
   and one hop otherwise, so a query without a case is never refused for asking the default.
 
-Every query is logged: the ``network_query`` event (traveller key, depth, case), one
+Every query is logged — a refused one as a ``search`` of scope ``network_refused`` with the
+reason — and an answered one as the ``network_query`` event (traveller key, depth, case), one
 ``traveller_read`` for the traveller asked about and one for each other person the answer
 discloses (their keys, the depth and the case), and an ``export`` event for a file export.
 """
@@ -23,10 +24,10 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from waystation.cases.case_number import CaseNumber
-from waystation.cases.events import Exported, NetworkQueried, TravellerRead
+from waystation.cases.events import Exported, NetworkQueried, Search, TravellerRead
 from waystation.cases.permissions import Permission, require
 from waystation.cases.purpose import HOPS_WITHOUT_CASE, authorize_network_query
-from waystation.exc import NotFound
+from waystation.exc import Forbidden, NotFound
 from waystation.model import Traveller
 from waystation.network import (
     ExplainedPath,
@@ -147,13 +148,19 @@ def _start(
     row = rows[0]
     key = traveller_key(row.traveller, workspace.card_key)
     stored_case = _case(workspace, case_number)
-    event = authorize_network_query(
-        key,
-        hops,
-        principal.role,
-        case_number=case_number,
-        case=stored_case.case if stored_case else None,
-    )
+    try:
+        event = authorize_network_query(
+            key,
+            hops,
+            principal.role,
+            case_number=case_number,
+            case=stored_case.case if stored_case else None,
+        )
+    except Forbidden as refused:
+        with audited(workspace) as (_session, audit):  # a refused attempt is on the record too
+            query = f"{reason}: {hops} hops, case {case_number or 'none'}: {refused}"
+            audit.log(Search("network_refused", query[:500], 0), principal)
+        raise
     found = stored_picture(workspace)
     person_id = found.person_of(row.message_id, row.traveller.ref)
     if person_id is None:
