@@ -54,7 +54,7 @@ class Settings(BaseSettings):
     org_community: str | None = Field(
         default=None, max_length=100, description="the sharing community this unit belongs to (for TLP:GREEN)"
     )
-    alert_threshold: float = Field(default=0.80, ge=0.0, le=1.0)
+    alert_threshold: float = Field(default=0.70, ge=0.0, le=1.0)
     report_threshold: float = Field(default=0.50, ge=0.0, le=1.0)
 
     @property

@@ -28,7 +28,7 @@ class ScreeningConfig:
     ``alert_threshold``; at most ``top`` candidates per traveller."""
 
     report_threshold: float = 0.50
-    alert_threshold: float = 0.80
+    alert_threshold: float = 0.70
     top: int = 5
     algorithm: str | None = None
 
