@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck unit install clean bench catalog screenshots
+.PHONY: demo test lint typecheck unit install browser clean bench catalog screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +27,17 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-unit: install
+# The browser tests drive Debian's Chromium (Playwright never downloads one): install it when we can.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "make: the browser tests need Debian's Chromium at /usr/bin/chromium: sudo apt-get install chromium" >&2; \
+	  fi; \
+	fi
+
+unit: install browser
 	$(BIN)/pytest -n auto -q
 
 test: lint typecheck unit

@@ -13,10 +13,11 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from waystation.exc import ConfigError
 
-__all__ = ["DEFAULT_AUDIT_KEY", "DEFAULT_SECRET", "Settings", "get_settings"]
+__all__ = ["DEFAULT_AUDIT_KEY", "DEFAULT_MASKING_KEY", "DEFAULT_SECRET", "Settings", "get_settings"]
 
 DEFAULT_SECRET = "development-only-secret-change-me"
 DEFAULT_AUDIT_KEY = "development-only-audit-key-change-me"
+DEFAULT_MASKING_KEY = "development-only-masking-key-change-me"
 
 
 def _default_home() -> Path:
@@ -37,6 +38,21 @@ class Settings(BaseSettings):
     audit_key: str = Field(
         default=DEFAULT_AUDIT_KEY,
         description="signs the audit log's head (kept outside the database); not the secret key",
+    )
+    masking_key: str = Field(
+        default=DEFAULT_MASKING_KEY,
+        description="seals what retention masks (AES-GCM), for lawful unmasking; not the secret key",
+    )
+    retention_mask_after_months: int = Field(default=6, ge=1, description="mask identifying data after")
+    retention_delete_after_months: int = Field(default=60, ge=2, description="delete data after")
+    org_id: str = Field(
+        default="PIU",
+        min_length=1,
+        max_length=64,
+        description="this unit's id as originator of share packages",
+    )
+    org_community: str | None = Field(
+        default=None, max_length=100, description="the sharing community this unit belongs to (for TLP:GREEN)"
     )
     alert_threshold: float = Field(default=0.80, ge=0.0, le=1.0)
     report_threshold: float = Field(default=0.50, ge=0.0, le=1.0)
@@ -61,6 +77,17 @@ class Settings(BaseSettings):
             problems.append("WAYSTATION_AUDIT_KEY must be at least 16 bytes")
         if self.env != "development" and self.audit_key == self.secret_key:
             problems.append("WAYSTATION_AUDIT_KEY must differ from WAYSTATION_SECRET_KEY")
+        if self.env != "development" and self.masking_key == DEFAULT_MASKING_KEY:
+            problems.append("WAYSTATION_MASKING_KEY is the default key; set a real one outside development")
+        if len(self.masking_key.encode("utf-8")) < 16:
+            problems.append("WAYSTATION_MASKING_KEY must be at least 16 bytes")
+        if self.masking_key in (self.secret_key, self.audit_key) and self.env != "development":
+            problems.append("WAYSTATION_MASKING_KEY must differ from the secret and audit keys")
+        if self.retention_delete_after_months <= self.retention_mask_after_months:
+            problems.append(
+                "WAYSTATION_RETENTION_DELETE_AFTER_MONTHS must be later than "
+                "WAYSTATION_RETENTION_MASK_AFTER_MONTHS"
+            )
         if self.report_threshold > self.alert_threshold:
             problems.append("WAYSTATION_REPORT_THRESHOLD must not exceed WAYSTATION_ALERT_THRESHOLD")
         if problems:

@@ -17,6 +17,7 @@ import os
 import platform
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -44,10 +45,12 @@ class Tally:
     acked: dict[int, Request] = field(default_factory=dict)
     failed: int = 0
     passengers: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)
 
-    def add(self, request: Request, seconds: float, response: httpx.Response | None) -> None:
+    def add(self, request: Request, seconds: float, response: httpx.Response | None, error: str = "") -> None:
         if response is None or response.status_code != 200:
             self.failed += 1
+            self.reasons[error or f"HTTP {response.status_code if response is not None else '?'}"] += 1
             return
         self.latencies.append(seconds)
         self.acked[int(response.headers["X-Message-Id"])] = request
@@ -63,11 +66,12 @@ def _pct(values: list[float], q: float) -> float:
 
 async def _send(client: httpx.AsyncClient, request: Request, tally: Tally) -> None:
     started = time.perf_counter()
+    error = ""
     try:
         response: httpx.Response | None = await client.post("/v1/messages", content=request.data)
-    except httpx.HTTPError:
-        response = None
-    tally.add(request, time.perf_counter() - started, response)
+    except httpx.HTTPError as exc:
+        response, error = None, type(exc).__name__
+    tally.add(request, time.perf_counter() - started, response, error)
 
 
 async def _closed_loop(
@@ -203,6 +207,9 @@ def _report(
         f"latency p50 {_pct(day_tally.latencies, 0.5):.0f} ms, "
         f"p99 {_pct(day_tally.latencies, 0.99):.0f} ms (concurrency {args.concurrency})"
     )
+    for name, tally in (("day", day_tally), ("peak small", small_tally), ("peak 300-pax", big_tally)):
+        if tally.reasons:
+            print(f"{name} failures: " + ", ".join(f"{r} x{n}" for r, n in tally.reasons.most_common()))
     if answered + day_tally.failed < len(day):
         print(f"day: stopped by --max-seconds after {answered + day_tally.failed} of {len(day)} requests")
     print(

@@ -45,6 +45,8 @@ class Server:
             str(self.port),
             "--log-level",
             "warning",
+            "--workers",
+            str(self.workers),
         ]
         self.process = subprocess.Popen(command, env={**os.environ, **self.env}, stdout=out, stderr=out)
         deadline = time.monotonic() + timeout

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from bench.matching.data import Labelled, load_dev, load_un
 from bench.matching.heldout import load_uk_heldout
+from bench.matching.heldout_ofac import load_ofac_heldout
 from bench.matching.quality import BANDS, Quality, measure
 from bench.matching.reference import LogicV2, available
 from bench.matching.synthetic import synthetic_list
@@ -241,6 +242,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     heldout = load_uk_heldout({e.entry_id for e in un.entries})
     h_found, h_retrieved = _screen(screener, heldout, report)
     held_q = measure(heldout, h_found, h_retrieved, alert, twins)
+    ofac = load_ofac_heldout(e.entry_id for e in un.entries)
+    o_found, o_retrieved = _screen(screener, ofac, report)
+    ofac_q = measure(ofac, o_found, o_retrieved, alert, twins)
     head = HEAD
     out = [
         "# Matching benchmark results",
@@ -260,9 +264,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         "|---|---|---|---|---|---|---|---|",
         *_quality_table("dev (synth.csv)", dev_q),
         *_quality_table("held-out: UK HMT 2018 cross-list spellings", held_q),
+        *_quality_table("held-out: OFAC SDGT cross-list spellings (linked by document)", ofac_q),
         "",
-        'In the held-out set, "clean" are UK-listed people of national (non-UN) regimes screened '
-        "against the UN list.",
+        'In the held-out sets, "clean" are UK-listed people of national (non-UN) regimes and OFAC-listed '
+        "people of programmes with no UN counterpart, screened against the UN list.",
         "",
         "### Dev set by category",
         "",
@@ -276,6 +281,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         "",
         *_sweep(heldout, h_found, h_retrieved, twins),
         "",
+        "### Alert threshold sweep (held-out OFAC)",
+        "",
+        *_sweep(ofac, o_found, o_retrieved, twins),
+        "",
         "### What a score means (dev, all hits at or above the reporting threshold)",
         "",
         *_bands(dev_q),
@@ -283,6 +292,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         "### The same on the held-out set",
         "",
         *_bands(held_q),
+        "",
+        "### The same on the OFAC held-out set",
+        "",
+        *_bands(ofac_q),
         "",
         "## Speed (UN list)",
         "",

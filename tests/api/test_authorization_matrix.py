@@ -15,10 +15,15 @@ import pytest
 
 from tests.api.conftest import Served
 from tests.api.helpers import flight_with_listed, send_iapi
+from waystation.cases.retention import MaskedField
 from waystation.cases.vocab import Role
 from waystation.services.cases import open_new_case
 from waystation.services.principal import Principal
+from waystation.services.sharing import ShareKind, new_partner, share
+from waystation.services.unmasking import request_unmask
 from waystation.services.users import create_user
+from waystation.services.watchlists import put_national_entry
+from waystation.sharing import Partner
 
 C, A, S, P, U, M = Role.CARRIER, Role.ANALYST, Role.SUPERVISOR, Role.PARTNER, Role.AUDITOR, Role.ADMIN
 EVERYONE = frozenset(Role)
@@ -33,6 +38,9 @@ MATRIX: dict[tuple[str, str], frozenset[Role]] = {
     ("GET", "/v1/flights/{flight_id}"): READERS,
     ("GET", "/v1/flights/{flight_id}/travellers"): READERS,
     ("GET", "/v1/travellers/{traveller_id}"): READERS,
+    ("GET", "/v1/travellers/{traveller_id}/network"): READERS,
+    ("GET", "/v1/travellers/{traveller_id}/network.graphml"): READERS,
+    ("GET", "/v1/travellers/{traveller_id}/network.cyjs"): READERS,
     ("GET", "/v1/screening/runs/{run_id}"): READERS,
     ("GET", "/v1/alerts"): READERS,
     ("GET", "/v1/alerts/{alert_id}"): READERS,
@@ -45,6 +53,15 @@ MATRIX: dict[tuple[str, str], frozenset[Role]] = {
     ("POST", "/v1/cases/{number}/notes"): READERS,
     ("POST", "/v1/cases/{number}/links"): READERS,
     ("POST", "/v1/cases/{number}/closure"): READERS,
+    ("GET", "/v1/unmask-requests"): frozenset({A, S, U}),
+    ("POST", "/v1/unmask-requests"): READERS,
+    ("POST", "/v1/unmask-requests/{request_id}/decision"): frozenset({S}),
+    ("GET", "/v1/unmask-requests/{request_id}/data"): READERS,
+    ("GET", "/v1/partners"): frozenset({S, M}),
+    ("POST", "/v1/partners"): frozenset({M}),
+    ("GET", "/v1/shares"): frozenset({S, P}),
+    ("POST", "/v1/shares"): frozenset({S}),
+    ("POST", "/v1/shares/{share_id}/reshare"): frozenset({P}),
     ("GET", "/v1/watchlists"): READERS,
     ("POST", "/v1/watchlists"): frozenset({S}),
     ("GET", "/v1/watchlists/{name}/versions"): READERS,
@@ -100,6 +117,39 @@ def world(served: Served) -> dict[str, Any]:
         title="authorization matrix",
         purpose="a case to call the case endpoints on",
     )
+    unmask_case = open_new_case(
+        served.workspace,
+        Principal("analyst-one", A),
+        [alert["id"]],
+        title="authorization matrix, unmasking",
+        purpose="a case that stays open for the unmasking endpoints",
+    )
+    request = request_unmask(
+        served.workspace,
+        Principal("analyst-one", A),
+        traveller_key=alert["traveller_key"],
+        case_number=str(unmask_case.case.number),
+        fields=[MaskedField.NAME],
+        reason="checking who may call the unmasking endpoints",
+    )
+    admin, supervisor = Principal("admin-one", M), Principal("supervisor-one", S)
+    clients = frozenset({"MATRIX-CLIENT"})
+    new_partner(
+        served.workspace, admin, Partner("MATRIX-NCB", "matrix NCB", None, clients), account="partner-one"
+    )
+    new_partner(served.workspace, admin, Partner("MATRIX-CLIENT", "matrix client"))
+    put_national_entry(
+        served.workspace, supervisor, {"id": "NAT-S", "names": "ROE, Richard"}, list_name="matrix-share"
+    )
+    shared = share(
+        served.workspace,
+        supervisor,
+        partner="MATRIX-NCB",
+        kind=ShareKind.WATCHLIST_ENTRY,
+        subject="matrix-share:NAT-S",
+        mark="TLP:AMBER",
+        purpose="checking who may call the sharing endpoints",
+    )
     spare = create_user(served.workspace, f"spare-{served.reference().lower()}", P)
     return {
         "message_id": message_id,
@@ -113,6 +163,9 @@ def world(served: Served) -> dict[str, Any]:
         "token_id": spare.stored.id,
         "user": spare.user.name,
         "traveller_key": alert["traveller_key"],
+        "unmask_case": str(unmask_case.case.number),
+        "request_id": request.id,
+        "share_id": shared.id,
     }
 
 
@@ -134,6 +187,22 @@ def _call(served: Served, method: str, path: str, world: dict[str, Any], headers
         ("POST", "/v1/cases/{number}/closure"): {"reason": reason},
         ("PUT", "/v1/national-entries/{entry_id}"): {"names": "DOE, Jane", "birth_dates": "1990"},
         ("PUT", "/v1/policy"): {},
+        ("POST", "/v1/unmask-requests"): {
+            "traveller_key": world["traveller_key"],
+            "case_number": world["unmask_case"],
+            "fields": ["name"],
+            "reason": reason,
+        },
+        ("POST", "/v1/unmask-requests/{request_id}/decision"): {"approve": True, "reason": reason},
+        ("POST", "/v1/partners"): {"org_id": "MATRIX-ADDED", "name": "added by the matrix"},
+        ("POST", "/v1/shares"): {
+            "partner": "MATRIX-NCB",
+            "kind": "watchlist_entry",
+            "subject": "matrix-share:NAT-S",
+            "mark": "TLP:AMBER",
+            "purpose": reason,
+        },
+        ("POST", "/v1/shares/{share_id}/reshare"): {"to": "MATRIX-CLIENT", "purpose": reason},
         ("POST", "/v1/users"): {"name": f"u{abs(hash(str(headers))) % 10**9}", "role": "auditor"},
     }
     if (method, path) == ("POST", "/v1/messages"):

@@ -7,9 +7,12 @@ import hashlib
 from tests.api.conftest import Served
 from tests.api.helpers import answers, flight_with_listed, post_message, send_iapi
 from tests.conftest import SAMPLES
+from waystation.cases import AuditEventType, event_from_payload
+from waystation.cases.events import BoardingAnswersGiven
 from waystation.cases.vocab import Role
+from waystation.services.audit import verify_audit
 from waystation.services.users import create_user
-from waystation.store import find_by_sha256, message_bytes
+from waystation.store import audit_head, audit_records, find_by_sha256, message_bytes
 from waystation.synth.render_edifact import render_paxlst
 
 
@@ -143,3 +146,30 @@ def test_only_carriers_submit_and_a_carrier_sees_only_its_own_messages(served: S
         served.client.get(f"/v1/messages/{message_id}", headers=served.headers(Role.ANALYST)).status_code
         == 200
     )
+
+
+def test_the_answers_to_a_request_are_one_audit_record_matching_what_the_carrier_got(
+    served: Served,
+) -> None:
+    flight, _ = flight_with_listed(served, seed=202)
+    with served.workspace.transaction() as session:
+        start = audit_head(session).sequence
+    reference = served.reference()
+    response, data = send_iapi(served, flight.leg, flight.travellers, reference=reference)
+    again = post_message(served, data)  # the carrier retries: a duplicate, answered and logged again
+    with served.workspace.transaction() as session:
+        records = audit_records(session, after=start, event_type=AuditEventType.BOARDING_ANSWERS)
+    assert [r.payload["message_id"] for r in records] == [
+        int(response.headers["X-Message-Id"]),
+        int(again.headers["X-Message-Id"]),
+    ]
+    for record, answered in zip(records, (response, again), strict=True):
+        assert record.actor == "carrier-one"
+        event = event_from_payload(record.event_type, dict(record.payload))
+        assert isinstance(event, BoardingAnswersGiven)
+        passengers = event.passengers()
+        assert [p.traveller_ref for p in passengers] == [t.ref for t in flight.travellers]
+        codes = {ref: p.code for ref, p in answers(answered).by_passenger().items()}
+        assert {p.traveller_ref: p.answer.value for p in passengers} == codes
+        assert all(p.alert_ids for p in passengers if p.answer.value != "0Z")
+    assert verify_audit(served.workspace).ok

@@ -33,6 +33,9 @@ def test_the_un_list_is_listed_and_its_entries_searchable(served: Served) -> Non
     assert entry["names"][0] == "OTHMAN AHMED OTHMAN AL-GHAMDI"
     assert served.get("/v1/watchlists/un-consolidated/entries/QDi.000000").status_code == 404
     assert served.get("/v1/watchlists/un-consolidated/entries", Role.CARRIER).status_code == 403
+    refused = served.get("/v1/watchlists", Role.CARRIER)
+    assert refused.status_code == 403
+    assert refused.json()["message"] == "a carrier may not read watchlists"
 
 
 def test_an_upload_is_a_version_and_the_diff_says_what_changed(served: Served) -> None:

@@ -13,6 +13,7 @@ from waystation.cases.events import (
     AlertStepTaken,
     AuditEvent,
     BoardingAnswered,
+    BoardingAnswersGiven,
     CaseClosed,
     CaseNoteAdded,
     CaseOpened,
@@ -24,13 +25,16 @@ from waystation.cases.events import (
     Logout,
     NetworkQueried,
     PackageShared,
+    PartnerChanged,
     PolicyChanged,
     RetentionApplied,
     RuleChanged,
     Search,
     TravellerCleared,
     TravellerRead,
+    UnmaskDecided,
     Unmasked,
+    UnmaskRequested,
     UserChanged,
 )
 from waystation.cases.vocab import AlertKind, AlertStatus, ReviewAction
@@ -69,11 +73,22 @@ SAMPLES: list[AuditEvent] = [
     ListImported("un-sc-consolidated", "2025-02-27", 3, 1, 12, "consolidated.xml"),
     PolicyChanged("p2", "confirmed matches are denied boarding"),
     Unmasked("T-55", ("name",), "WS-2025-000123-5", "amira", "sofia", "co-traveller of QDi.420"),
+    UnmaskRequested("7", "T-55", "WS-2025-000123-5", ("name",), "co-traveller of QDi.420"),
+    UnmaskDecided("7", "T-55", "WS-2025-000123-5", "amira", True, "the case needs the name"),
     Exported("statistics", 12, "oversight-report.csv"),
     PackageShared("PKG-1", "TLP:AMBER", True, ("NCB-Ankara",), "sha256:ab"),
+    PartnerChanged("NCB-Ankara", "added", True, "partner-ankara"),
     RetentionApplied("mask 6 / delete 60 months", 4211, 12, 3),
     TravellerCleared("T-55", "A-9", "un", "QDi.420", "other birth date and passport", "2026-11-25"),
     UserChanged("amira", "created", "analyst"),
+    BoardingAnswersGiven(
+        41,
+        "p2",
+        (
+            ("T-100", "33280801", "CA339", "1Z", "human_true_match", "A-1", "A-2"),
+            ("T-101", "33280802", "CA339", "0Z", "no_alerts"),
+        ),
+    ),
 ]
 
 
@@ -103,3 +118,18 @@ def test_payload_values() -> None:
 def test_unknown_payload_fields_are_refused() -> None:
     with pytest.raises(ValueError, match=r"Login has no fields \['extra'\]"):
         event_from_payload("login", {"method": "password", "success": True, "extra": 1})
+
+
+def test_one_record_answers_a_request_and_reads_back_per_passenger() -> None:
+    event = SAMPLES[-1]
+    assert isinstance(event, BoardingAnswersGiven)
+    assert event.payload()["answers"] == [
+        ["T-100", "33280801", "CA339", "1Z", "human_true_match", "A-1", "A-2"],
+        ["T-101", "33280802", "CA339", "0Z", "no_alerts"],
+    ]
+    assert event.passengers() == (
+        BoardingAnswered(
+            "T-100", "33280801", "CA339", BoardingAnswer.NO_BOARD, "human_true_match", "p2", ("A-1", "A-2")
+        ),
+        BoardingAnswered("T-101", "33280802", "CA339", BoardingAnswer.BOARD, "no_alerts", "p2", ()),
+    )

@@ -54,6 +54,7 @@ def test_cases_exports() -> None:
             "add_note",
             "alert_raised",
             "boarding_answered",
+            "boarding_answers_given",
             "case_closed",
             "case_note_added",
             "case_opened",

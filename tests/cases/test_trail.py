@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.cases.factories import T0, alert, at, decide, step
 from waystation.cases import (
     AlertStatus,
@@ -16,6 +18,7 @@ from waystation.cases import (
     alert_raised,
     apply,
     boarding_answered,
+    boarding_answers_given,
     case_closed,
     case_note_added,
     case_opened,
@@ -81,6 +84,34 @@ def test_boarding_event_keeps_the_basis_for_the_auditor() -> None:
     assert event == BoardingAnswered(
         "T-100", "33280801", "CA339", BoardingAnswer.NO_BOARD, "human_true_match", "p2", ("A-1",)
     )
+
+
+def test_the_answers_to_one_request_are_one_event() -> None:
+    policy = CarrierPolicy("p2", "sofia", T0, on_true_match=OnTrueMatch.DENY)
+    denied = fold(alert(), [decide(Disposition.TRUE_MATCH, "amira", A, 1)])
+    answers = [
+        boarding_answered(
+            decide_boarding([denied], policy), traveller_key="T-100", traveller_ref="1", flight="CA339"
+        ),
+        boarding_answered(
+            decide_boarding([], policy), traveller_key="T-101", traveller_ref="2", flight="CA339"
+        ),
+    ]
+    event = boarding_answers_given(7, answers)
+    assert event.message_id == 7
+    assert event.policy_version == "p2"
+    assert event.answers == (
+        ("T-100", "1", "CA339", "1Z", "human_true_match", "A-1"),
+        ("T-101", "2", "CA339", "0Z", answers[1].basis),
+    )
+    assert event.passengers() == tuple(answers)
+    other = CarrierPolicy("p3", "sofia", T0)
+    mixed = [
+        *answers,
+        boarding_answered(decide_boarding([], other), traveller_key="T", traveller_ref="3", flight="X"),
+    ]
+    with pytest.raises(ValueError, match="several policy versions"):
+        boarding_answers_given(7, mixed)
 
 
 def test_case_events() -> None:

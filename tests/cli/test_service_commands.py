@@ -70,6 +70,9 @@ def test_settings_report_every_problem_at_once(tmp_path: Path) -> None:
         "WAYSTATION_SECRET_KEY must be at least 32 characters outside development",
         "WAYSTATION_AUDIT_KEY must be at least 16 bytes",
         "WAYSTATION_AUDIT_KEY must differ from WAYSTATION_SECRET_KEY",
+        "WAYSTATION_MASKING_KEY is the default key; set a real one outside development",
     )
-    good = Settings(home=tmp_path, env="production", secret_key="s" * 40, audit_key="a" * 32)
+    good = Settings(
+        home=tmp_path, env="production", secret_key="s" * 40, audit_key="a" * 32, masking_key="m" * 32
+    )
     good.check()

@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 
 from tests.matching.cases import entry_from, listed, traveller_from
-from waystation.matching import Clearance, ClearanceSet, Hit, Screener, algorithm
+from waystation.matching import DEFAULT_ALGORITHM, Clearance, ClearanceSet, Hit, Screener, algorithm
 
 TABLE = Path(__file__).with_name("hard_cases.csv")
 ROWS = {row["id"]: row for row in csv.DictReader(TABLE.open(encoding="utf-8"))}
-ALGO = algorithm("waystation-name-v1")
+ALGO = algorithm(DEFAULT_ALGORITHM)
 REPORT = ALGO.default_threshold
 ALERT = ALGO.default_alert_threshold
 

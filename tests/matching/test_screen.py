@@ -20,6 +20,7 @@ from waystation.matching import (
     algorithms,
     hit_records,
 )
+from waystation.matching.compare.names import V1_RULES, V2_RULES
 from waystation.model import Name, PartialDate, Sex, TravelDocument, Traveller
 
 ROW = {
@@ -56,7 +57,7 @@ def test_contract_records() -> None:
 def test_hit_carries_algorithm_version_features_and_pairs() -> None:
     screener = Screener.build([listed(entry_from(ROW, "QDi.014"))])
     hit = screener.screen(traveller_from(ROW), threshold=0.5, alert_threshold=0.8)[0]
-    assert (hit.algorithm, hit.algorithm_version) == ("waystation-name-v1", "1.0.0")
+    assert (hit.algorithm, hit.algorithm_version) == ("waystation-name-v2", "2.0.0")
     assert hit.list_version == "2026-05-08"
     assert [f.name for f in hit.features] == ["name", "date_of_birth", "nationality", "sex"][
         : len(hit.features)
@@ -82,8 +83,8 @@ def test_explanation_is_sentences_an_analyst_can_read() -> None:
 
 
 def test_registry() -> None:
-    assert DEFAULT_ALGORITHM == "waystation-name-v1"
-    assert "waystation-name-v1" in algorithms()
+    assert DEFAULT_ALGORITHM == "waystation-name-v2"
+    assert {"waystation-name-v1", "waystation-name-v2"} <= set(algorithms())
     with pytest.raises(ConfigError, match="no matching algorithm 'nope'"):
         algorithm("nope")
     with pytest.raises(ConfigError):
@@ -181,3 +182,19 @@ def test_screening_never_crashes(
     for hit in _SMALL.screen(traveller, threshold=0.3, alert_threshold=0.75):
         assert 0.0 < hit.score < 1.0
         assert hit.explanation[0].startswith("Score ")
+
+
+def test_older_version_stays_available_and_scores_as_it_did() -> None:
+    """A stored v1 hit can be re-scored by v1: its whole-name and date rules are unchanged."""
+    entry = entry_from({**ROW, "entry_names": "Faiz", "entry_dob": "~1969"}, "TAi.036")
+    traveller = traveller_from({**ROW, "surname": "FAIZ", "given": "", "dob": "1969-03-01"})
+    v1 = Screener.build([listed(entry)], algorithm="waystation-name-v1")
+    v2 = Screener.build([listed(entry)])
+    old = v1.screen(traveller, threshold=0.0, alert_threshold=1.0)[0]
+    new = v2.screen(traveller, threshold=0.0, alert_threshold=1.0)[0]
+    assert (old.algorithm, old.algorithm_version) == ("waystation-name-v1", "1.0.0")
+    # v1: the name earns its part's weight and 1.5 for agreeing whole; v2 adds the single-name terms
+    assert new.features[0].weight - old.features[0].weight == pytest.approx(
+        V2_RULES.covered + V2_RULES.complete + V2_RULES.mononym - V1_RULES.complete, abs=1e-3
+    )
+    assert old.score < new.score

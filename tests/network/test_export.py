@@ -9,6 +9,7 @@ import networkx as nx
 import pytest
 
 from tests.network import scenario
+from tests.network.builders import leg, manifest, traveller
 from waystation.exc import Forbidden
 from waystation.network import (
     Neighbourhood,
@@ -113,3 +114,23 @@ def test_wider_export_needs_a_case_and_hubs_are_optional() -> None:
     assert hubbed.graph.number_of_nodes() == 1 + 1 + 64  # hub, Karim, Abdullah and 63 on the hub
     back = nx.read_graphml(io.BytesIO(to_graphml(hubbed.graph)))
     assert back.nodes[hubs[0]]["label"] == "phone +90********01 (shared by 64)"
+
+
+def test_a_person_without_any_link_exports_alone() -> None:
+    """Found by the API fuzzer: a person with no link is no node of the link graph, and exporting
+    their neighbourhood once raised KeyError instead of returning the person alone."""
+    flight = leg("TK2228", "IST", "GZT", "2026-03-14T14:05")
+    travellers = [
+        traveller("1", "KAYA", "AHMET", dob="1990-01-02"),
+        traveller("2", "DEMIR", "SELIN", dob="1992-03-04"),
+    ]
+    sightings = collect_sightings([manifest("M1", [flight], travellers)])
+    resolution = resolve_persons(sightings)
+    graph = build_link_graph(sightings, resolution)
+    alone = sorted(p for p in resolution.persons if p not in graph.graph)
+    assert len(alone) == 2
+    exported = neighbourhood(graph, alone[0], Purpose("analyst.aydin"))
+    assert list(exported.graph.nodes) == [alone[0]]
+    assert exported.graph.number_of_edges() == 0
+    assert exported.audit.disclosed == (alone[0],)
+    assert to_cytoscape(exported.graph)["elements"]["edges"] == []

@@ -165,6 +165,20 @@ def test_links_and_groups_match_a_pairwise_scan(
         assert sorted(sorted(index[p] for p in g) for g in groups) == sorted(
             sorted(g) for g in expected.values() if len(g) > 1
         )
+        # Restricted to some persons (a flight's passengers, a query's reach): only links between two
+        # of them count, computed without scanning the whole graph.
+        kept = {pid for pid, i in index.items() if i % 2 == 0}
+        parent = {index[p]: index[p] for p in kept}
+        for a, b, kind in got:
+            if kind in kinds and a in parent and b in parent:
+                parent[_find(parent, a)] = _find(parent, b)
+        within: dict[int, set[int]] = {}
+        for i in parent:
+            within.setdefault(_find(parent, i), set()).add(i)
+        restricted = travel_groups(graph, kinds=kinds, persons=kept)
+        assert sorted(sorted(index[p] for p in g) for g in restricted) == sorted(
+            sorted(g) for g in within.values() if len(g) > 1
+        )
 
 
 Drawn = tuple[int, list[tuple[int, int, LinkKind]], list[list[int]], list[list[int]]]

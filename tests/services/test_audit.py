@@ -135,3 +135,14 @@ def test_a_forged_head_is_reported(fresh: Fresh) -> None:
     path.write_text(json.dumps(data))
     verdict = verify_audit(fresh.workspace)
     assert (verdict.problem, verdict.position) == (ChainProblem.BAD_ANCHOR, 2)
+
+
+def test_cli_reports_a_record_deleted_from_the_middle(fresh: Fresh) -> None:
+    _log_some(fresh, 6)
+    with fresh.workspace.transaction() as session:
+        session.execute(delete(AuditRecordRow).where(AuditRecordRow.sequence == 3))
+    code, output = _verify_cli(fresh)
+    assert code == 1
+    assert output.startswith("audit chain broken at record 3 (deleted)"), output
+    verdict = verify_audit(fresh.workspace)
+    assert (verdict.problem, verdict.position) == (ChainProblem.DELETED, 3)

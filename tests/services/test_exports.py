@@ -48,6 +48,7 @@ def test_service_exports() -> None:
         "alert_detail",
         "legs_by_ref",
         "list_alerts",
+        "log_listed",
         "raise_watchlist_alerts",
         "record_alerts",
     }

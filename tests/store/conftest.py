@@ -65,8 +65,10 @@ def postgres_schema_factory() -> Iterator[object]:
         return with_search_path(base, schema)
 
     yield create
-    with admin.begin() as connection:
-        for schema in created:
+    # One transaction per schema: dropping them all at once takes a lock per table, index and
+    # sequence of every schema and overflows the server's lock table (max_locks_per_transaction).
+    for schema in created:
+        with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
     admin.dispose()
 

@@ -54,6 +54,7 @@ def test_store_exports() -> None:
             "find_duplicate",
             "find_flights",
             "find_version",
+            "close_run",
             "finish_run",
             "get_alert",
             "get_case",

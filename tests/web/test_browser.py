@@ -199,3 +199,49 @@ def test_every_form_field_has_a_label_and_every_page_one_heading(page: Page, ser
         expect(page.locator("h1")).to_have_count(1)
         unlabelled = page.evaluate(UNLABELLED)
         assert unlabelled == [], path
+
+
+def test_a_supervisor_adds_edits_and_removes_a_national_entry(
+    page: Page, browser: Browser, server: RunningServer
+) -> None:
+    _as(page, SUPERVISOR)
+    page.goto("/watchlists")
+    page.get_by_role("link", name="Add a national entry").click()
+    page.get_by_label("id (required)").fill("NAT-B1")
+    page.get_by_label("names (required)").fill("KARIMI, Yusuf")
+    page.get_by_label("birth dates").fill("1991-03-07")
+    page.get_by_label("nationalities").fill("AFG")
+    page.get_by_role("button", name="Save").click()
+    expect(page).to_have_url(re.compile(r"/watchlists/national/entries/NAT-B1$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("NAT-B1")
+
+    page.get_by_role("link", name="Edit").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Edit national entry NAT-B1")
+    expect(page.get_by_label("id (required)")).to_have_attribute("readonly", "")
+    expect(page.get_by_label("names (required)")).to_have_value("KARIMI, Yusuf")
+    page.get_by_label("names (required)").fill("KARIMI, Yusuf|~Abu Yusuf")
+    page.get_by_label("documents").fill("P:R4455667:AFG")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".facts-grid")).to_contain_text("Abu Yusuf")
+    expect(page.locator(".facts-grid")).to_contain_text("R4455667")
+
+    page.goto("/watchlists/national")
+    diff = page.locator("#diff")
+    expect(diff).to_contain_text("NAT-B1")
+    expect(diff.locator("tr", has_text="NAT-B1")).to_contain_text("changed")
+    versions = int(page.locator("#versions tbody tr").first.locator("td").first.inner_text())
+    assert versions >= 2
+
+    analyst = browser.new_context(base_url=server.url).new_page()
+    _as(analyst, ANALYST)
+    analyst.goto("/watchlists/national/entries/NAT-B1")
+    expect(analyst.locator(".facts-grid")).to_contain_text("Abu Yusuf")
+    expect(analyst.get_by_role("link", name="Edit")).to_have_count(0)
+    expect(analyst.get_by_role("button", name="Remove from the national list")).to_have_count(0)
+    analyst.context.close()
+
+    page.goto("/watchlists/national/entries/NAT-B1")
+    page.get_by_role("button", name="Remove from the national list").click()
+    expect(page).to_have_url(re.compile(r"/watchlists/national$"))
+    expect(page.locator("#diff tr", has_text="NAT-B1")).to_contain_text("removed")
+    expect(page.locator("#entries")).not_to_contain_text("NAT-B1")

@@ -73,6 +73,7 @@ from waystation.cases.stats import ScreeningStats, SourceStats, screening_stats
 from waystation.cases.trail import (
     alert_raised,
     boarding_answered,
+    boarding_answers_given,
     case_closed,
     case_note_added,
     case_opened,
@@ -140,6 +141,7 @@ __all__ = [
     "authorize_network_query",
     "authorize_unmask",
     "boarding_answered",
+    "boarding_answers_given",
     "carrier_answer",
     "case_closed",
     "case_note_added",

@@ -26,6 +26,7 @@ __all__ = [
     "AuditEvent",
     "AuditEventType",
     "BoardingAnswered",
+    "BoardingAnswersGiven",
     "CaseClosed",
     "CaseNoteAdded",
     "CaseOpened",
@@ -38,12 +39,15 @@ __all__ = [
     "Logout",
     "NetworkQueried",
     "PackageShared",
+    "PartnerChanged",
     "PolicyChanged",
     "RetentionApplied",
     "RuleChanged",
     "Search",
     "TravellerCleared",
     "TravellerRead",
+    "UnmaskDecided",
+    "UnmaskRequested",
     "Unmasked",
     "UserChanged",
     "event_from_payload",
@@ -61,6 +65,7 @@ class AuditEventType(StrEnum):
     ALERT_STEP = "alert_step"
     DISPOSITION = "disposition"
     BOARDING_ANSWER = "boarding_answer"
+    BOARDING_ANSWERS = "boarding_answers"
     CASE_OPENED = "case_opened"
     CASE_NOTE = "case_note"
     CASE_LINK = "case_link"
@@ -70,8 +75,11 @@ class AuditEventType(StrEnum):
     LIST_IMPORT = "list_import"
     POLICY_CHANGE = "policy_change"
     UNMASK = "unmask"
+    UNMASK_REQUEST = "unmask_request"
+    UNMASK_DECISION = "unmask_decision"
     EXPORT = "export"
     SHARE = "share"
+    PARTNER_CHANGE = "partner_change"
     RETENTION = "retention"
     CLEARANCE = "clearance"
     USER_CHANGE = "user_change"
@@ -201,6 +209,39 @@ class BoardingAnswered(AuditEvent):
 
 @_register
 @dataclass(frozen=True, slots=True)
+class BoardingAnswersGiven(AuditEvent):
+    """One interactive request answered: every passenger's answer in one record (a 300-passenger
+    iAPI request is one record, not 300), each entry with — for the auditor only — its basis.
+
+    ``answers`` holds one entry per passenger, in the order of the request, laid out as
+    :data:`ANSWER_ENTRY` (the alert ids, if any, come last); :meth:`passengers` reads them back as
+    :class:`BoardingAnswered` events, so a passenger's answer is as visible as a single record was.
+    """
+
+    event_type = AuditEventType.BOARDING_ANSWERS
+    message_id: int
+    policy_version: str
+    answers: tuple[tuple[str, ...], ...]
+
+    ANSWER_ENTRY: ClassVar[tuple[str, ...]] = (
+        "traveller_key",
+        "traveller_ref",
+        "flight",
+        "answer",
+        "basis",
+        "*alert_ids",
+    )
+
+    def passengers(self) -> tuple[BoardingAnswered, ...]:
+        """Each passenger's answer as its own event."""
+        return tuple(
+            BoardingAnswered(key, ref, flight, BoardingAnswer(answer), basis, self.policy_version, tuple(ids))
+            for key, ref, flight, answer, basis, *ids in self.answers
+        )
+
+
+@_register
+@dataclass(frozen=True, slots=True)
 class CaseOpened(AuditEvent):
     event_type = AuditEventType.CASE_OPENED
     case_number: str
@@ -289,6 +330,33 @@ class Unmasked(AuditEvent):
 
 @_register
 @dataclass(frozen=True, slots=True)
+class UnmaskRequested(AuditEvent):
+    """An analyst asked to see a traveller's masked data again, under a case, for a reason."""
+
+    event_type = AuditEventType.UNMASK_REQUEST
+    request_id: str
+    traveller_key: str
+    case_number: str
+    fields_requested: tuple[str, ...]
+    reason: str
+
+
+@_register
+@dataclass(frozen=True, slots=True)
+class UnmaskDecided(AuditEvent):
+    """A supervisor (not the requester) approved or refused an unmasking request."""
+
+    event_type = AuditEventType.UNMASK_DECISION
+    request_id: str
+    traveller_key: str
+    case_number: str
+    requested_by: str
+    approved: bool
+    reason: str
+
+
+@_register
+@dataclass(frozen=True, slots=True)
 class Exported(AuditEvent):
     event_type = AuditEventType.EXPORT
     what: str
@@ -311,12 +379,31 @@ class PackageShared(AuditEvent):
 
 @_register
 @dataclass(frozen=True, slots=True)
+class PartnerChanged(AuditEvent):
+    """The partner directory changed: an agency added (or its agreement's terms recorded)."""
+
+    event_type = AuditEventType.PARTNER_CHANGE
+    org_id: str
+    change: str
+    personal_data: bool
+    account: str | None = None
+
+
+@_register
+@dataclass(frozen=True, slots=True)
 class RetentionApplied(AuditEvent):
+    """One run of the retention job: travellers masked, messages deleted, travellers held back
+    (by an open case or a confirmed match), and the rest of its counts."""
+
     event_type = AuditEventType.RETENTION
     policy: str
     masked: int
     deleted: int
     held: int
+    as_of: str = ""
+    bookings_masked: int = 0
+    messages_masked: int = 0
+    travellers_deleted: int = 0
 
 
 @_register

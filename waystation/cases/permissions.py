@@ -26,6 +26,7 @@ class Permission(StrEnum):
     QUERY_NETWORK = "query_network"
     REQUEST_UNMASK = "request_unmask"
     APPROVE_UNMASK = "approve_unmask"
+    READ_LISTS = "read_watchlists"
     MANAGE_LISTS = "manage_lists"
     MANAGE_RULES = "manage_rules"
     CONFIGURE_POLICY = "configure_policy"
@@ -46,6 +47,7 @@ PERMISSIONS: Mapping[Permission, frozenset[Role]] = {
     Permission.QUERY_NETWORK: frozenset({_A, _S}),
     Permission.REQUEST_UNMASK: frozenset({_A, _S}),
     Permission.APPROVE_UNMASK: frozenset({_S}),
+    Permission.READ_LISTS: frozenset({_A, _S}),
     Permission.MANAGE_LISTS: frozenset({_S}),
     Permission.MANAGE_RULES: frozenset({_S}),
     Permission.CONFIGURE_POLICY: frozenset({_S}),

@@ -8,6 +8,8 @@ vocabulary, and a new field in an event is added in one place.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from waystation.cases.alerts import Alert, DispositionRecord, ReviewEntry
 from waystation.cases.case import Case
 from waystation.cases.events import (
@@ -15,6 +17,7 @@ from waystation.cases.events import (
     AlertStepTaken,
     AuditEvent,
     BoardingAnswered,
+    BoardingAnswersGiven,
     CaseClosed,
     CaseNoteAdded,
     CaseOpened,
@@ -27,6 +30,7 @@ from waystation.cases.workflow import AlertState
 __all__ = [
     "alert_raised",
     "boarding_answered",
+    "boarding_answers_given",
     "case_closed",
     "case_note_added",
     "case_opened",
@@ -69,6 +73,22 @@ def boarding_answered(
         decision.basis.value,
         decision.policy_version,
         decision.alert_ids,
+    )
+
+
+def boarding_answers_given(message_id: int, answers: Sequence[BoardingAnswered]) -> BoardingAnswersGiven:
+    """One record for the answers to one request (``answers`` from :func:`boarding_answered`, all
+    under one policy version: a request is decided under the policy in force when it came)."""
+    versions = {a.policy_version for a in answers}
+    if len(versions) > 1:
+        raise ValueError(f"one request answered under several policy versions: {sorted(versions)}")
+    return BoardingAnswersGiven(
+        message_id,
+        versions.pop() if versions else "",
+        tuple(
+            (a.traveller_key, a.traveller_ref, a.flight, a.answer.value, a.basis, *a.alert_ids)
+            for a in answers
+        ),
     )
 
 

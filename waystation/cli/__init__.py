@@ -14,16 +14,20 @@ from typing import Any
 import click
 
 from waystation import __version__
+from waystation.cli import alerts as alert_commands
 from waystation.cli import audit as audit_commands
 from waystation.cli import demo as demo_commands
 from waystation.cli import lists as lists_commands
 from waystation.cli import messages as message_commands
+from waystation.cli import network as network_commands
+from waystation.cli import retention as retention_commands
+from waystation.cli import rules as rules_commands
 from waystation.cli import screening as screening_commands
 from waystation.cli import serve as serve_commands
 from waystation.cli import synth as synth_commands
+from waystation.cli import targeting as targeting_commands
 from waystation.cli import users as user_commands
 from waystation.exc import ConfigError, Conflict, InputError, NotFound, WaystationError
-from waystation.rules.command import rules_group
 
 __all__ = ["main"]
 
@@ -57,9 +61,13 @@ for command in (
     *serve_commands.COMMANDS,
     *user_commands.COMMANDS,
     *audit_commands.COMMANDS,
+    *rules_commands.COMMANDS,
+    *network_commands.COMMANDS,
+    *targeting_commands.COMMANDS,
+    *alert_commands.COMMANDS,
+    *retention_commands.COMMANDS,
 ):
     main.add_command(command)
-main.add_command(rules_group)
 
 
 def run(argv: Sequence[str] | None = None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ import click
 from rich.progress import Progress
 
 from waystation.cli.output import FORMAT_OPTION, console, emit_jsonl, read_input, table
+from waystation.cli.targeting import summary
 from waystation.cli.workspace import workspace
 from waystation.exc import InputError
 from waystation.ingest.lists import read_watchlist
@@ -19,7 +21,9 @@ from waystation.matching import Hit, Screener, hit_records
 from waystation.model import Traveller, Watchlist
 from waystation.services.lists import stored_list
 from waystation.services.messages import receive
+from waystation.services.rulebook import RuleBook
 from waystation.services.screening import screen_received, screen_travellers
+from waystation.services.targeting_run import run_targeting
 from waystation.services.workspace import ScreeningConfig
 from waystation.settings import get_settings
 
@@ -32,11 +36,21 @@ __all__ = ["COMMANDS"]
     "--screen/--no-screen", default=True, show_default=True, help="screen the travellers on arrival"
 )
 @click.option("--list", "list_names", multiple=True, help="stored lists to screen against [all]")
+@click.option(
+    "--targeting/--no-targeting",
+    default=True,
+    show_default=True,
+    help="after screening, run the targeting rules and network alerts for the received travellers",
+)
 @FORMAT_OPTION
-def ingest(files: tuple[str, ...], screen: bool, list_names: tuple[str, ...], output_format: str) -> None:
-    """Receive message FILES into the store (raw bytes first), parse them and screen the travellers."""
+def ingest(
+    files: tuple[str, ...], screen: bool, list_names: tuple[str, ...], targeting: bool, output_format: str
+) -> None:
+    """Receive message FILES into the store (raw bytes first), parse them and screen the travellers;
+    then run targeting (rules in force, network alerts) for them, once for the batch."""
     ws = workspace()
     records: list[dict[str, Any]] = []
+    accepted: list[int] = []
     rejected = 0
     with Progress(console=console(sys.stderr), transient=True, disable=len(files) < 5) as progress:
         task = progress.add_task("ingesting", total=len(files))
@@ -49,6 +63,8 @@ def ingest(files: tuple[str, ...], screen: bool, list_names: tuple[str, ...], ou
                 hits = sum(len(h) for h in outcome.hits.values())
                 alerts = len(outcome.alerts)
             rejected += not result.accepted and result.duplicate_of is None
+            if result.accepted:
+                accepted.append(result.message_id)
             travellers = len(result.content.traveller_ids) if result.content else 0
             records.append({
                 "source": source, "message_id": result.message_id, "status": result.status.value,
@@ -67,6 +83,9 @@ def ingest(files: tuple[str, ...], screen: bool, list_names: tuple[str, ...], ou
         columns = ("source", "message_id", "status", "format", "travellers", "hits", "alerts", "issues")
         rows = [[r[c] for c in columns[:-1]] + [len(r["issues"])] for r in records]
         console().print(table("received messages", columns, rows))
+    if screen and targeting and accepted:
+        done = run_targeting(ws, RuleBook(get_settings().home / "rules"), messages=accepted)
+        click.echo(f"waystation: targeting: {json.dumps(summary(done))}", err=True)
     if rejected:
         sys.exit(2)
 

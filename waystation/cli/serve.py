@@ -41,13 +41,24 @@ def served_app(settings: Settings | None = None) -> FastAPI:
     help="processes (each opens the store; PostgreSQL recommended beyond one)",
 )
 @click.option("--log-level", default="info", show_default=True)
-def serve(host: str, port: int, workers: int, log_level: str) -> None:
+@click.option(
+    "--targeting-every",
+    type=click.FloatRange(0),
+    default=300.0,
+    show_default=True,
+    help="run the targeting job (rules, network alerts for upcoming flights) every N seconds; 0: never",
+)
+def serve(host: str, port: int, workers: int, log_level: str, targeting_every: float) -> None:
     """Serve the carrier gateway, the REST API and the analyst pages (refuses default secrets outside
-    development)."""
+    development); run the targeting job on a schedule beside them."""
     import uvicorn
+
+    from waystation.cli.targeting import TargetingSchedule
 
     settings = get_settings()
     settings.check()
+    if targeting_every > 0:
+        TargetingSchedule(settings, targeting_every).start()
     if workers > 1:
         uvicorn.run(
             "waystation.cli.serve:served_app",

@@ -100,6 +100,8 @@ def neighbourhood(
         if node in graph.persons:
             out.add_node(node, **_node(graph, node, reached.distance[node], marks))
     for node in sorted(out.nodes):
+        if node not in graph.graph:
+            continue  # a person without any link is no node of the link graph
         for other, data in graph.graph[node].items():
             links = tuple(lk for lk in data["links"] if kinds is None or lk.kind in kinds)
             if not links:

@@ -9,7 +9,7 @@ through the purpose-limited path queries instead. A group node (a booking of mor
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from typing import Any
 
 import networkx as nx
@@ -22,11 +22,22 @@ __all__ = ["TRAVEL_KINDS", "communities", "travel_groups"]
 TRAVEL_KINDS = frozenset({LinkKind.BOOKING, LinkKind.CO_TRAVEL, LinkKind.REPEATED_CO_TRAVEL})
 
 
+def _edges(graph: LinkGraph, keep: frozenset[str] | None) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """Every edge, or only those touching a kept person (a few persons' groups: no full scan)."""
+    if keep is None:
+        yield from graph.graph.edges(data=True)
+        return
+    for person in sorted(keep):
+        if person in graph.graph:
+            for other, data in graph.graph[person].items():
+                yield person, other, data
+
+
 def _travel_graph(graph: LinkGraph, kinds: Collection[LinkKind], persons: Collection[str] | None) -> Any:
     wanted = frozenset(kinds)
     keep = None if persons is None else frozenset(persons)
     sub = nx.Graph()
-    for a, b, data in graph.graph.edges(data=True):
+    for a, b, data in _edges(graph, keep):
         if is_hub(a) or is_hub(b) or not any(link.kind in wanted for link in data["links"]):
             continue
         if keep is None or ((a in keep or is_shared(a)) and (b in keep or is_shared(b))):

@@ -2,8 +2,8 @@
 
 The review service lists alerts newest first, which suits an API client paging through
 everything; an analyst needs the flight that leaves soonest first and, within it, the strongest
-hit. Listing the queue shows travellers' names, so it is logged as a search, as the review
-service does.
+hit. Listing the queue shows travellers' names, so it is logged as a search and as a read of each
+traveller shown, as the review service does.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from waystation.cases.events import Search
 from waystation.cases.permissions import Permission, require
+from waystation.services.alerts import log_listed
 from waystation.services.audit import audited
 from waystation.services.flight_board import to_utc
 from waystation.services.principal import Principal
@@ -80,6 +81,7 @@ def alert_queue(
         }
         facets = queue_facets(session)
         audit.log(Search("alert_queue", _query(where), len(alerts)), principal)
+        log_listed(audit, principal, alerts, "alert queue")
     shown = {a.id for a in alerts}
     departures = {r.alert_id: to_utc(r.departure, r.origin) for r in rows if r.alert_id in shown}
     return QueuePage(tuple(alerts), total, flights, travellers, facets, departures)

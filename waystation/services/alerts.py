@@ -49,6 +49,7 @@ __all__ = [
     "alert_detail",
     "legs_by_ref",
     "list_alerts",
+    "log_listed",
     "raise_watchlist_alerts",
     "record_alerts",
 ]
@@ -158,14 +159,22 @@ def list_alerts(
     limit: int = 50,
     offset: int = 0,
 ) -> AlertPage:
-    """The alert queue (newest first), logged as a search."""
+    """The alert queue (newest first), logged as a search and as a read of each traveller shown."""
     require(principal.role, Permission.READ_TRAVELLERS)
     with audited(workspace) as (session, audit):
         alerts = find_alerts(session, where, limit=limit, offset=offset)
         total = count_alerts(session, where)
         query = ", ".join(f"{k}={v}" for k, v in _criteria(where or AlertFilter()).items()) or "all"
         audit.log(Search("alerts", query, len(alerts)), principal)
+        log_listed(audit, principal, alerts, "alert list")
     return AlertPage(tuple(alerts), total)
+
+
+def log_listed(audit: Audit, principal: Principal, alerts: Sequence[StoredAlert], purpose: str) -> None:
+    """One read per traveller a list of alerts shows (an alert carries the name and the explanation,
+    which quotes birth date, nationality and documents), in the order first shown."""
+    for key in dict.fromkeys(a.alert.traveller_key for a in alerts):
+        audit.log(TravellerRead(key, purpose, READ_FIELDS), principal)
 
 
 def _criteria(where: AlertFilter) -> dict[str, object]:

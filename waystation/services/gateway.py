@@ -17,6 +17,7 @@ gets the reason with its segment.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -25,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from waystation.cases.permissions import Permission, require
 from waystation.cases.policy import BoardingDecision, CarrierPolicy, decide_boarding
-from waystation.cases.trail import boarding_answered
+from waystation.cases.trail import boarding_answered, boarding_answers_given
 from waystation.cases.vocab import Role
 from waystation.exc import NotFound
 from waystation.ingest.message import ParsedMessage
@@ -34,12 +35,20 @@ from waystation.model import Leg, Manifest, Traveller
 from waystation.services.audit import Audit, audited
 from waystation.services.cusres import CusresPassenger, CusresRequest, render_cusres
 from waystation.services.identity import traveller_key
-from waystation.services.messages import Received, receive
+from waystation.services.messages import Received, read_received, store_received
 from waystation.services.policy import current_policy
 from waystation.services.principal import Principal
-from waystation.services.screening import ScreeningOutcome, screen_received
+from waystation.services.screening import ScreeningOutcome, record_screening, screen_parsed
 from waystation.services.workspace import Workspace
-from waystation.store import AlertFilter, MessageStatus, StoredAlert, StoredMessage, find_alerts, get_message
+from waystation.store import (
+    AlertFilter,
+    MessageStatus,
+    StoredAlert,
+    StoredMessage,
+    find_alerts,
+    get_message,
+    receive_message,
+)
 
 __all__ = [
     "GATEWAY_ID",
@@ -53,6 +62,12 @@ __all__ = [
 ]
 
 GATEWAY_ID = "WAYSTATION"
+
+# One writing transaction at a time in this process. They are serialised anyway (SQLite's write
+# lock; the audit head row on PostgreSQL), but threads queueing on a lock here wait in order and
+# wake at once, where threads queueing on SQLite's lock poll it with growing sleeps, and under a
+# peak some waited past the busy timeout. Parsing and screening run outside it, in parallel.
+_WRITING = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +109,31 @@ def submit(
     source: str | None = None,
     today: date | None = None,
 ) -> Submission:
-    """Receive, store, screen and (for iAPI) answer one carrier message; never raises for bad input."""
+    """Receive, store, screen and (for iAPI) answer one carrier message; never raises for bad input.
+
+    Two commits: the bytes alone first (durable before anything can fail), then one transaction
+    that stores the parsed message, its screening run, hits and alerts and the logged answers —
+    all or nothing, so a crash between the two leaves the message ``received`` for recovery.
+    Parsing and screening run before that transaction, holding no lock."""
     require(principal.role, Permission.SUBMIT_MESSAGES)
-    received = receive(workspace, data, source=source or _source_prefix(principal), today=today)
-    return process_received(workspace, received, principal)
+    source = source or _source_prefix(principal)
+    with _WRITING:
+        kept = receive_message(workspace.sessions, data, source=source)
+    read = read_received(workspace, kept.id, data, source=source, today=today)
+    if isinstance(read, Received):  # unreadable: kept, marked rejected
+        return Submission(read, False, None, (), None)
+    manifests = _interactive(read)
+    screened = screen_parsed(workspace, read)
+    policy = current_policy(workspace) if manifests else None
+    with _WRITING, audited(workspace) as (session, audit):
+        received = store_received(session, kept.id, read, source=source)
+        outcome = None
+        if received.status is MessageStatus.PARSED:
+            outcome = record_screening(session, audit, workspace, screened, received)
+        decisions = (
+            _decide(session, audit, workspace, principal, manifests, policy, kept.id) if policy else []
+        )
+    return _answered(received, manifests, outcome, decisions)
 
 
 def process_received(workspace: Workspace, received: Received, principal: Principal) -> Submission:
@@ -106,16 +142,27 @@ def process_received(workspace: Workspace, received: Received, principal: Princi
     manifests = _interactive(received.parsed)
     decisions: list[PassengerDecision] = []
     outcome = None
-    if received.status is MessageStatus.PARSED:
+    if received.status is MessageStatus.PARSED and received.parsed is not None:
+        screened = screen_parsed(workspace, received.parsed)
         policy = current_policy(workspace) if manifests else None
-
-        def answer(session: Session, audit: Audit) -> None:
+        with audited(workspace) as (session, audit):
+            outcome = record_screening(session, audit, workspace, screened, received)
             if policy is not None:
-                decisions.extend(_decide(session, audit, workspace, principal, manifests, policy))
-
-        outcome = screen_received(workspace, received, then=answer)
+                decisions = _decide(
+                    session, audit, workspace, principal, manifests, policy, received.message_id
+                )
     elif received.status is MessageStatus.DUPLICATE and manifests:
-        decisions = answer_for(workspace, principal, manifests)
+        decisions = answer_for(workspace, principal, manifests, message_id=received.message_id)
+    return _answered(received, manifests, outcome, decisions)
+
+
+def _answered(
+    received: Received,
+    manifests: list[Manifest],
+    outcome: ScreeningOutcome | None,
+    decisions: Sequence[PassengerDecision],
+) -> Submission:
+    """The submission, with the CUSRES for an interactive request."""
     if not manifests or received.status is MessageStatus.REJECTED:
         return Submission(received, False, outcome, (), None)
     by_ref = {(d.flight, d.traveller_ref): d for d in decisions}
@@ -158,12 +205,12 @@ def insufficient(traveller: Traveller) -> bool:
 
 
 def answer_for(
-    workspace: Workspace, principal: Principal, manifests: Sequence[Manifest]
+    workspace: Workspace, principal: Principal, manifests: Sequence[Manifest], *, message_id: int
 ) -> list[PassengerDecision]:
-    """Each passenger's answer from their stored alerts on that flight, logged one by one."""
+    """Each passenger's answer from their stored alerts on that flight, logged as one record."""
     policy = current_policy(workspace)
     with audited(workspace) as (session, audit):
-        return _decide(session, audit, workspace, principal, manifests, policy)
+        return _decide(session, audit, workspace, principal, manifests, policy, message_id)
 
 
 def _decide(
@@ -173,7 +220,9 @@ def _decide(
     principal: Principal,
     manifests: Sequence[Manifest],
     policy: CarrierPolicy,
+    message_id: int,
 ) -> list[PassengerDecision]:
+    """Every passenger's answer, logged as one ``boarding_answers`` record for the request."""
     people = [
         (manifest, traveller, traveller_key(traveller, workspace.card_key))
         for manifest in manifests
@@ -194,10 +243,6 @@ def _decide(
             if a.alert.flight == flight and (a.alert.flight_date == day or day is None)
         ]
         decision = decide_boarding(states, policy, insufficient_data=insufficient(traveller))
-        audit.log(
-            boarding_answered(decision, traveller_key=key, traveller_ref=traveller.ref, flight=flight),
-            principal,
-        )
         decisions.append(
             PassengerDecision(
                 traveller.ref,
@@ -208,6 +253,14 @@ def _decide(
                 decision,
             )
         )
+    if decisions:
+        answered = [
+            boarding_answered(
+                d.decision, traveller_key=d.traveller_key, traveller_ref=d.traveller_ref, flight=d.flight
+            )
+            for d in decisions
+        ]
+        audit.log(boarding_answers_given(message_id, answered), principal)
     return decisions
 
 

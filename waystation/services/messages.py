@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from waystation.exc import InputError, Locator
 from waystation.ingest.message import ParseContext, ParsedMessage
 from waystation.ingest.registry import parse_message
@@ -26,7 +28,7 @@ from waystation.store import (
     store_parsed_message,
 )
 
-__all__ = ["Received", "envelope_of", "parse_received", "receive"]
+__all__ = ["Received", "envelope_of", "parse_received", "read_received", "receive", "store_received"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,32 +83,49 @@ def parse_received(
     today: date | None = None,
 ) -> Received:
     """Parse, de-duplicate and store a message whose bytes are already kept (also after a crash)."""
+    read = read_received(
+        workspace, message_id, data, source=source, message_format=message_format, today=today
+    )
+    if isinstance(read, Received):
+        return read
+    with workspace.transaction() as session:
+        return store_received(session, message_id, read, source=source, sender=sender)
+
+
+def read_received(
+    workspace: Workspace,
+    message_id: int,
+    data: bytes,
+    *,
+    source: str,
+    message_format: str | None = None,
+    today: date | None = None,
+) -> ParsedMessage | Received:
+    """The parsed message; or, when it cannot be read, the message marked rejected (committed)."""
     context = ParseContext(today=today or date.today(), card_key=workspace.card_key)
     try:
-        parsed = parse_message(data, source, message_format, context)
+        return parse_message(data, source, message_format, context)
     except InputError as error:
         issue = ParseIssue(Severity.ERROR, error.code, error.reason, error.locator or Locator(source))
         with workspace.transaction() as session:
             mark_rejected(session, message_id, issues=(issue,))
         return Received(message_id, MessageStatus.REJECTED, source, None, None, (issue,), error=str(error))
 
+
+def store_received(
+    session: Session, message_id: int, parsed: ParsedMessage, *, source: str, sender: str | None = None
+) -> Received:
+    """De-duplicate and store a parsed message in the caller's transaction."""
     declared_sender, interchange = envelope_of(parsed)
-    with workspace.transaction() as session:
-        original = None
-        if interchange:
-            original = find_duplicate(
-                session, sender=sender or declared_sender, interchange_ref=interchange, before_id=message_id
-            )
-        if original is not None:
-            mark_duplicate(session, message_id, original)
-            return Received(
-                message_id,
-                MessageStatus.DUPLICATE,
-                source,
-                parsed,
-                None,
-                parsed.issues,
-                duplicate_of=original,
-            )
-        content = store_parsed_message(session, message_id, parsed)  # marks the message parsed
+    original = None
+    if interchange:
+        original = find_duplicate(
+            session, sender=sender or declared_sender, interchange_ref=interchange, before_id=message_id
+        )
+    if original is not None:
+        mark_duplicate(session, message_id, original)
+        return Received(
+            message_id, MessageStatus.DUPLICATE, source, parsed, None, parsed.issues, duplicate_of=original
+        )
+    content = store_parsed_message(session, message_id, parsed)  # marks the message parsed
     return Received(message_id, MessageStatus.PARSED, source, parsed, content, parsed.issues)

@@ -10,13 +10,21 @@ rule's own alerts and their current dispositions (inconclusive ones count as und
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 
 from waystation.cases.permissions import Permission, require
 from waystation.cases.vocab import AlertKind, Disposition
 from waystation.exc import NotFound
-from waystation.rules import BacktestReport, RuleDisposition, RuleStats, Verdict, backtest, rule_statistics
+from waystation.rules import (
+    BacktestReport,
+    Rule,
+    RuleDisposition,
+    RuleStats,
+    Verdict,
+    backtest,
+    rule_statistics,
+)
 from waystation.rules.subject import RuleSubject
 from waystation.services.principal import Principal
 from waystation.services.rulebook import RuleBook, rules_in_force
@@ -25,7 +33,7 @@ from waystation.services.traffic import stored_picture
 from waystation.services.workspace import Workspace
 from waystation.store import AlertFilter, count_alerts, find_alerts, load_travellers
 
-__all__ = ["backtest_rule", "rule_precision", "verdict_of"]
+__all__ = ["backtest_rule", "backtest_rules", "rule_precision", "verdict_of"]
 
 _VERDICTS = {
     Disposition.TRUE_MATCH: Verdict.TRUE_MATCH,
@@ -79,6 +87,22 @@ def backtest_rule(
     rule = rules_in_force(book).get(rule_id)
     if rule is None:
         raise NotFound(f"no usable rule {rule_id!r} (a rule with problems cannot be backtested)")
+    return backtest_rules(workspace, principal, [rule], now=now)[0]
+
+
+def backtest_rules(
+    workspace: Workspace,
+    principal: Principal,
+    rules: Sequence[Rule],
+    *,
+    days: int | None = None,
+    until: date | None = None,
+    now: datetime | None = None,
+) -> list[BacktestReport]:
+    """Run each rule — drafts and expired ones too — over the stored traffic, day by day, with the
+    analysts' verdicts on those travellers; no alert is raised. ``until`` drops later days;
+    ``days`` keeps the last N calendar days of history up to the latest day left."""
+    require(principal.role, Permission.READ_STATISTICS)
     found = stored_picture(workspace)
     with workspace.transaction() as session:
         decided = [
@@ -99,5 +123,15 @@ def backtest_rule(
         if sighting and verdicts.get(sighting) is not Verdict.TRUE_MATCH:
             verdicts[sighting] = verdict
     at = (now or datetime.now(UTC)).replace(tzinfo=None)
-    subjects = rule_subjects(found.picture, at)
-    return backtest(rule, _by_day(subjects), verdicts)
+    history = _window(_by_day(rule_subjects(found.picture, at)), days, until)
+    return [backtest(rule, history, verdicts) for rule in rules]
+
+
+def _window(
+    history: list[tuple[date, list[RuleSubject]]], days: int | None, until: date | None
+) -> list[tuple[date, list[RuleSubject]]]:
+    kept = [(day, subjects) for day, subjects in history if until is None or day <= until]
+    if days is not None and kept:
+        last = kept[-1][0]
+        kept = [(day, subjects) for day, subjects in kept if (last - day).days < days]
+    return kept

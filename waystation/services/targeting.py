@@ -36,7 +36,14 @@ from waystation.rules import (
 )
 from waystation.services.picture import TrafficPicture, flight_key
 
-__all__ = ["NetworkAlert", "RuleAlert", "evaluate_rules", "network_alerts", "rule_subjects"]
+__all__ = [
+    "NetworkAlert",
+    "RuleAlert",
+    "evaluate_rules",
+    "network_alerts",
+    "network_alerts_for",
+    "rule_subjects",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,17 +155,30 @@ def network_alerts(
         person = picture.person_of(sighting_id)
         if person:
             subjects[person] = Subject(person, SubjectStatus.LISTED, reference)
+    return network_alerts_for(picture, subjects.values(), picture.api_sightings(), requested_by=requested_by)
+
+
+def network_alerts_for(
+    picture: TrafficPicture,
+    subjects: Iterable[Subject],
+    sightings: Iterable[Sighting],
+    *,
+    requested_by: str = "screening",
+) -> tuple[list[NetworkAlert], list[NetworkQueryAudit]]:
+    """The passenger-list ``sightings`` one link away from a subject, flight by flight (one hop:
+    automated screening has no case number); one audit record per flight."""
+    targets = list(subjects)
     per_flight: dict[str, list[Sighting]] = defaultdict(list)
-    for sighting in picture.api_sightings():
+    for sighting in sightings:
         if sighting.legs:
             per_flight[sighting.legs[0].designator].append(sighting)
     found: list[NetworkAlert] = []
     audits: list[NetworkQueryAudit] = []
     purpose = Purpose(requested_by, reason="automated screening of upcoming flights")
-    for flight, sightings in sorted(per_flight.items()):
-        persons = {picture.person_of(s.sighting_id): s for s in sightings}
+    for flight, on_board in sorted(per_flight.items()):
+        persons = {picture.person_of(s.sighting_id): s for s in on_board}
         result = network_alert_candidates(
-            picture.graph, [p for p in persons if p], subjects.values(), purpose, flight=flight, max_hops=1
+            picture.graph, [p for p in persons if p], targets, purpose, flight=flight, max_hops=1
         )
         audits.append(result.audit)
         for candidate in result.candidates:

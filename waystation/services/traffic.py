@@ -25,6 +25,7 @@ from waystation.ingest.registry import parse_message
 from waystation.model import Booking
 from waystation.network import Journey, Purpose, Subject, SubjectStatus, neighbourhood, to_cytoscape
 from waystation.network.sightings import message_key
+from waystation.rules import AlertState
 from waystation.services.audit import audited
 from waystation.services.identity import traveller_key
 from waystation.services.picture import TrafficPicture, build_picture
@@ -33,6 +34,8 @@ from waystation.services.workspace import Workspace
 from waystation.store import (
     AlertFilter,
     MessageStatus,
+    StoredAlert,
+    count_alerts,
     find_alerts,
     load_travellers,
     message_bytes,
@@ -43,6 +46,8 @@ __all__ = [
     "Companion",
     "StoredPicture",
     "TravellerNetwork",
+    "companion_states",
+    "network_subjects",
     "stored_picture",
     "traveller_network",
 ]
@@ -116,25 +121,49 @@ class TravellerNetwork:
     graph: dict[str, Any]
 
 
-def _subjects(workspace: Workspace, found: StoredPicture) -> list[Subject]:
-    """Persons with a watchlist alert not decided a false positive: marked on the graph."""
+def _watchlist_alerts(workspace: Workspace, found: StoredPicture) -> dict[str, list[StoredAlert]]:
+    """Each person's watchlist alerts (any state), oldest first."""
     with workspace.transaction() as session:
-        alerts = find_alerts(session, AlertFilter(kind=AlertKind.WATCHLIST), limit=10_000)
+        where = AlertFilter(kind=AlertKind.WATCHLIST)
+        alerts = find_alerts(session, where, limit=max(count_alerts(session, where), 1))
         rows = {t.id: t for t in load_travellers(session, [a.traveller_id for a in alerts if a.traveller_id])}
-    subjects: dict[str, Subject] = {}
-    for alert in alerts:
+    by_person: dict[str, list[StoredAlert]] = {}
+    for alert in sorted(alerts, key=lambda a: a.id):
         row = rows.get(alert.traveller_id or -1)
-        if row is None or alert.state.disposition is Disposition.FALSE_POSITIVE:
-            continue
-        person = found.person_of(row.message_id, row.traveller.ref)
+        person = found.person_of(row.message_id, row.traveller.ref) if row else None
         if person:
-            status = (
-                SubjectStatus.CONFIRMED
-                if alert.state.disposition is Disposition.TRUE_MATCH
-                else SubjectStatus.LISTED
-            )
-            subjects.setdefault(person, Subject(person, status, alert.alert.subject))
-    return list(subjects.values())
+            by_person.setdefault(person, []).append(alert)
+    return by_person
+
+
+def network_subjects(workspace: Workspace, found: StoredPicture) -> list[Subject]:
+    """Persons with a watchlist alert not decided a false positive: listed, or confirmed when an
+    analyst decided a true match."""
+    subjects: list[Subject] = []
+    for person, alerts in sorted(_watchlist_alerts(workspace, found).items()):
+        kept = [a for a in alerts if a.state.disposition is not Disposition.FALSE_POSITIVE]
+        if not kept:
+            continue
+        confirmed = [a for a in kept if a.state.disposition is Disposition.TRUE_MATCH]
+        alert = (confirmed or kept)[0]
+        status = SubjectStatus.CONFIRMED if confirmed else SubjectStatus.LISTED
+        subjects.append(Subject(person, status, alert.alert.subject))
+    return subjects
+
+
+def companion_states(workspace: Workspace, found: StoredPicture) -> dict[str, AlertState]:
+    """The alert state a targeting rule sees for each person with a watchlist alert: confirmed
+    (a true match), open (not yet decided), or cleared (every alert a false positive)."""
+    states: dict[str, AlertState] = {}
+    for person, alerts in _watchlist_alerts(workspace, found).items():
+        decided = {a.state.disposition for a in alerts}
+        if Disposition.TRUE_MATCH in decided:
+            states[person] = AlertState.CONFIRMED
+        elif decided == {Disposition.FALSE_POSITIVE}:
+            states[person] = AlertState.CLEARED
+        else:
+            states[person] = AlertState.OPEN
+    return states
 
 
 def traveller_network(workspace: Workspace, principal: Principal, traveller_id: int) -> TravellerNetwork:
@@ -150,7 +179,7 @@ def traveller_network(workspace: Workspace, principal: Principal, traveller_id: 
     if person_id is None:
         raise NotFound(f"traveller {traveller_id} is on no stored passenger list")
     picture = found.picture
-    subjects = _subjects(workspace, found)
+    subjects = network_subjects(workspace, found)
     purpose = Purpose(principal.name, reason=f"traveller page {traveller_id}")
     near = neighbourhood(picture.graph, person_id, purpose, hops=1, subjects=subjects)
     marks = {s.person_id: f"{s.status.value} {s.reference}" for s in subjects}

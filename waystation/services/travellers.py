@@ -130,10 +130,15 @@ def traveller(workspace: Workspace, principal: Principal, traveller_id: int) -> 
 def screening_run(
     workspace: Workspace, principal: Principal, run_id: int
 ) -> tuple[ScreeningRun, list[StoredHit]]:
-    """A screening run with its hits; the hits name travellers, so the read is logged."""
+    """A screening run with its hits; the hits' explanations describe travellers, so the read is
+    logged as a search and once per traveller."""
     require(principal.role, Permission.READ_TRAVELLERS)
     with audited(workspace) as (session, audit):
         run = get_run(session, run_id)
         hits = hits_of_run(session, run_id)
         audit.log(Search("screening_run", f"run {run_id}", len(hits)), principal)
+        shown = load_travellers(session, list(dict.fromkeys(h.traveller_id for h in hits)))
+        for stored in shown:
+            key = traveller_key(stored.traveller, workspace.card_key)
+            audit.log(TravellerRead(key, f"hits of screening run {run_id}", READ_FIELDS), principal)
     return run, hits

@@ -56,14 +56,14 @@ NATIONAL_LIST = "national"
 
 def watchlists(workspace: Workspace, principal: Principal) -> list[ListVersionInfo]:
     """The latest version of every stored list."""
-    require(principal.role, Permission.REVIEW_ALERTS)
+    require(principal.role, Permission.READ_LISTS)
     with workspace.transaction() as session:
         found = [latest_version(session, name) for name in watchlist_names(session)]
     return [v for v in found if v is not None]
 
 
 def watchlist_versions(workspace: Workspace, principal: Principal, name: str) -> list[ListVersionInfo]:
-    require(principal.role, Permission.REVIEW_ALERTS)
+    require(principal.role, Permission.READ_LISTS)
     with workspace.transaction() as session:
         versions = list_versions(session, name)
     if not versions:
@@ -97,7 +97,7 @@ def list_entries(
     offset: int = 0,
 ) -> EntryPage:
     """Entries of a version, optionally those whose id or a name contains ``query`` (case-blind)."""
-    require(principal.role, Permission.REVIEW_ALERTS)
+    require(principal.role, Permission.READ_LISTS)
     info, watchlist = _version(workspace, name, version)
     entries = list(watchlist.entries)
     if query:
@@ -113,7 +113,7 @@ def list_entries(
 def list_entry(
     workspace: Workspace, principal: Principal, name: str, entry_id: str, *, version: str | None = None
 ) -> tuple[ListVersionInfo, ListEntry]:
-    require(principal.role, Permission.REVIEW_ALERTS)
+    require(principal.role, Permission.READ_LISTS)
     info, watchlist = _version(workspace, name, version)
     entry = watchlist.by_id().get(entry_id)
     if entry is None:
@@ -126,7 +126,7 @@ def list_diff(
 ) -> tuple[ListVersionInfo, list[ListChange]]:
     """What version ``to`` (the latest by default) changed against ``since`` (the version before it
     by default, as recorded at import)."""
-    require(principal.role, Permission.REVIEW_ALERTS)
+    require(principal.role, Permission.READ_LISTS)
     target, new = _version(workspace, name, to)
     if since is None:
         with workspace.transaction() as session:

@@ -54,6 +54,9 @@ class Workspace:
     screening: ScreeningConfig
     card_key: bytes
     audit: AuditConfig = field(default_factory=AuditConfig)
+    masking_key: bytes = b"development-only-masking-key-change-me"
+    org_id: str = "PIU"
+    org_community: str | None = None
     cache: dict[object, object] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -81,4 +84,7 @@ def open_workspace(settings: Settings, *, migrate: bool = True) -> Workspace:
         screening=ScreeningConfig(settings.report_threshold, settings.alert_threshold),
         card_key=settings.secret_key.encode("utf-8"),
         audit=AuditConfig(settings.home / "audit-head.json", settings.audit_key.encode("utf-8")),
+        masking_key=settings.masking_key.encode("utf-8"),
+        org_id=settings.org_id,
+        org_community=settings.org_community,
     )

@@ -1,9 +1,10 @@
 """Appending to and reading the hash-chained audit log (``cases.chain``).
 
-:func:`append_audit` first writes the one-row ``audit_head`` (taking SQLite's write lock, or the
-row lock on PostgreSQL, until the caller's transaction ends), reads the last record, seals the
-new ones after it and inserts them: appenders are serialised, so no two records ever chain to
-the same predecessor. Call it last in a transaction, to hold that lock briefly.
+:func:`append_audit` first writes the one-row ``audit_head`` and reads it back in the same
+statement (``UPDATE … RETURNING``: SQLite's write lock, or the row lock on PostgreSQL, until the
+caller's transaction ends), seals the new records after it and inserts them: appenders are
+serialised, so no two records ever chain to the same predecessor. Call it last in a
+transaction, to hold that lock briefly.
 """
 
 from __future__ import annotations
@@ -37,44 +38,47 @@ def _record(row: AuditRecordRow) -> AuditRecord:
     )
 
 
-def _lock_head(session: Session) -> bool:
-    result = session.execute(
-        update(AuditHeadRow).where(AuditHeadRow.id == _HEAD).values(sequence=AuditHeadRow.sequence)
-    )
-    return getattr(result, "rowcount", 1) != 0
+def _lock_head(session: Session) -> ChainHead | None:
+    """Lock the head row and read it in one statement (``UPDATE … RETURNING``); ``None`` when missing."""
+    row = session.execute(
+        update(AuditHeadRow)
+        .where(AuditHeadRow.id == _HEAD)
+        .values(sequence=AuditHeadRow.sequence)
+        .returning(AuditHeadRow.sequence, AuditHeadRow.hash)
+    ).one_or_none()
+    return ChainHead(row[0], row[1]) if row is not None else None
 
 
 def _lock_and_read_head(session: Session) -> ChainHead:
     """Lock the head row (creating it from the log when missing) and read it."""
-    if not _lock_head(session):
+    head = _lock_head(session)
+    if head is None:
         last = session.execute(
             select(AuditRecordRow.sequence, AuditRecordRow.hash)
             .order_by(AuditRecordRow.sequence.desc())
             .limit(1)
         ).one_or_none()
-        head = ChainHead(last[0], last[1]) if last else ChainHead(0, GENESIS)
-        row = {"id": _HEAD, "sequence": head.sequence, "hash": head.hash}
+        start = ChainHead(last[0], last[1]) if last else ChainHead(0, GENESIS)
+        row = {"id": _HEAD, "sequence": start.sequence, "hash": start.hash}
         insert_ignore(session, AuditHeadRow, [row], keys=["id"])  # a concurrent creator wins, we wait
-        _lock_head(session)
-    sequence, digest = session.execute(
-        select(AuditHeadRow.sequence, AuditHeadRow.hash).where(AuditHeadRow.id == _HEAD)
-    ).one()
-    return ChainHead(sequence, digest)
+        head = _lock_head(session)
+        if head is None:  # pragma: no cover - inserted just above, or by a concurrent creator
+            raise RuntimeError("the audit head row could not be created")
+    return head
 
 
 def append_audit(
     session: Session, entries: Sequence[tuple[AuditEvent, str, str, datetime]]
 ) -> list[AuditRecord]:
-    """Seal ``(event, actor, role, at)`` entries after the last stored record and store them."""
+    """Seal ``(event, actor, role, at)`` entries after the head and store them.
+
+    The records chain on from the head row's sequence and hash (the last record as appended):
+    should that record have been altered or removed since, ``verify`` reports it there."""
     if not entries:
         return []
     head = _lock_and_read_head(session)
     previous = None
     if head.sequence:
-        row = session.get(AuditRecordRow, head.sequence)
-        previous = _record(row) if row is not None else None
-    if previous is None and head.sequence:
-        # The head names a record that is gone: chain on from it anyway, so verify reports the gap.
         previous = AuditRecord(head.sequence, entries[0][3], "", "", AuditEventType.LOGIN, {}, "", head.hash)
     records = seal_all(entries, previous)
     insert_rows(

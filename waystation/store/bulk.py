@@ -82,7 +82,7 @@ def insert_returning_ids(
 ) -> list[int]:
     """Insert many rows and return their new ids in the order of ``rows``.
 
-    SQLite gets one multi-row ``INSERT … RETURNING`` per thousand rows. PostgreSQL first takes
+    SQLite gets the first row alone and the rest with their ids given (see below). PostgreSQL first takes
     the ids from the table's sequence in one query, then sends the rows with ``COPY`` (or a
     pipelined ``executemany`` for a few rows): a multi-row statement with thousands of
     placeholders costs psycopg more to prepare (in Python) than the server takes to run it.
@@ -104,8 +104,16 @@ def insert_returning_ids(
             row["id"] = ident
         _insert(session, table, prepared)
         return ids
-    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    return list(session.execute(statement, prepared).scalars())
+    # SQLite: SQLAlchemy cannot promise the order of a multi-row RETURNING there, so it would send
+    # the rows one statement each. Instead the first row is inserted alone, which takes the write
+    # lock until the transaction ends and gets max(id) + 1 (the ids are rowids, never AUTOINCREMENT);
+    # the ids after it are then free for certain, and the rest go in one executemany.
+    first = session.execute(insert(table).returning(table.c.id), prepared[0]).scalar_one()
+    ids = list(range(first, first + len(prepared)))
+    for row, ident in zip(prepared[1:], ids[1:], strict=True):
+        row["id"] = ident
+    _insert(session, table, prepared[1:])
+    return ids
 
 
 def insert_ignore(

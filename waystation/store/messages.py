@@ -97,21 +97,37 @@ def receive_message(
 
     Takes a session factory rather than a session so that no caller's later rollback can undo it.
     """
-    row = {
-        "received_at": received_at or utc_now(),
+    at = received_at or utc_now()
+    digest = hashlib.sha256(data).hexdigest()
+    row: dict[str, Any] = {
+        "received_at": at,
         "source": source,
         "sender": sender,
         "size": len(data),
-        "sha256": hashlib.sha256(data).hexdigest(),
+        "sha256": digest,
         "body": data,
         "message_format": message_format,
         "interchange_ref": interchange_ref,
         "status": MessageStatus.RECEIVED.value,
         "issues": [],
     }
+    (row,) = prepare(table_of(RawMessageRow), [row])  # as stored: over-long text cut, NUL replaced
     with sessions.begin() as session:
         (message_id,) = insert_returning_ids(session, RawMessageRow, [row])
-        return get_message(session, message_id)
+    return StoredMessage(  # what was stored, without reading it back
+        id=message_id,
+        received_at=at,
+        source=row["source"],
+        sender=row["sender"],
+        size=len(data),
+        sha256=digest,
+        message_format=row["message_format"],
+        interchange_ref=row["interchange_ref"],
+        status=MessageStatus.RECEIVED,
+        issues=(),
+        parsed_at=None,
+        duplicate_of=None,
+    )
 
 
 def get_message(session: Session, message_id: int) -> StoredMessage:

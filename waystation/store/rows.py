@@ -20,7 +20,7 @@ from waystation.model import (
     TravelDocument,
     Traveller,
 )
-from waystation.store.codec import name_to_json, provenance_to_json
+from waystation.store.codec import name_to_json
 from waystation.store.keys import address_key, contact_key, document_key, partial_date_text
 
 __all__ = ["Row", "RowBuilder"]
@@ -39,9 +39,23 @@ class RowBuilder:
         """Provenance as JSON, without the source name when it is the message's own (saves room)."""
         if provenance is None:
             return None
-        data = provenance_to_json(provenance)
-        if data.get("source") == self.source:
-            del data["source"]
+        # codec.provenance_to_json inlined (~3,300 per 300-passenger manifest): same keys, same order
+        locator = provenance.locator
+        data: dict[str, Any] = {}
+        if locator.source is not None and locator.source != self.source:
+            data["source"] = locator.source
+        if locator.segment is not None:
+            data["segment"] = locator.segment
+        if locator.tag is not None:
+            data["tag"] = locator.tag
+        if locator.field is not None:
+            data["field"] = locator.field
+        if locator.line is not None:
+            data["line"] = locator.line
+        if provenance.raw is not None:
+            data["raw"] = provenance.raw
+        if provenance.seen_at is not None:
+            data["seen_at"] = provenance.seen_at.isoformat()
         return data
 
     def manifest_row(self, position: int, m: Manifest, flight: int | None) -> Row:

@@ -28,6 +28,7 @@ __all__ = [
     "ScreeningRun",
     "StoredHit",
     "add_hits",
+    "close_run",
     "finish_run",
     "get_run",
     "hits_of_run",
@@ -184,6 +185,27 @@ def finish_run(
             HitRow.run_id == run_id
         )
     ).one()
+    close_run(
+        session,
+        run_id,
+        traveller_count=traveller_count,
+        hit_count=hit_count,
+        alert_count=alert_count,
+        finished_at=finished_at,
+    )
+    return get_run(session, run_id)
+
+
+def close_run(
+    session: Session,
+    run_id: int,
+    *,
+    traveller_count: int,
+    hit_count: int,
+    alert_count: int,
+    finished_at: datetime | None = None,
+) -> None:
+    """Close a run whose counts the caller knows (it stored the hits itself): one statement."""
     session.execute(
         update(ScreeningRunRow)
         .where(ScreeningRunRow.id == run_id)
@@ -194,7 +216,6 @@ def finish_run(
             alert_count=alert_count,
         )
     )
-    return get_run(session, run_id)
 
 
 def get_run(session: Session, run_id: int) -> ScreeningRun:

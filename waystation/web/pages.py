@@ -28,7 +28,7 @@ class Page:
 PAGES: tuple[Page, ...] = (
     Page("alerts", "/alerts", N_("Alert queue"), Permission.REVIEW_ALERTS),
     Page("flights", "/flights", N_("Flights"), Permission.READ_TRAVELLERS),
-    Page("watchlists", "/watchlists", N_("Watchlists"), Permission.REVIEW_ALERTS),
+    Page("watchlists", "/watchlists", N_("Watchlists"), Permission.READ_LISTS),
     Page("rules", "/rules", N_("Rules"), Permission.READ_STATISTICS),
     Page("dashboard", "/dashboard", N_("Dashboard"), Permission.READ_STATISTICS),
     Page("audit", "/audit", N_("Audit"), Permission.READ_AUDIT),

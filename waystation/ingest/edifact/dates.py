@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from enum import StrEnum
+from functools import lru_cache
 
 from waystation.model import PartialDate
 
@@ -36,6 +37,9 @@ __all__ = [
 ]
 
 EXPIRY_YEARS_AHEAD = 20
+# A manifest repeats few distinct dates (one flight day, birth dates shared by thousands): the
+# readers below are pure, so each distinct (text, kind, pivot) is worked out once.
+_CACHED = 16_384
 _MONTHS = {
     m: i
     for i, m in enumerate(
@@ -62,6 +66,7 @@ def _shift(year: int, month: int, day: int) -> date | None:
         return None
 
 
+@lru_cache(maxsize=_CACHED)
 def full_year(yy: int, month: int, day: int, kind: DateKind, pivot: date) -> date | None:
     """The date for a two-digit year under the rule for ``kind`` (``None`` for an impossible date)."""
     century = pivot.year // 100 * 100
@@ -80,6 +85,7 @@ def full_year(yy: int, month: int, day: int, kind: DateKind, pivot: date) -> dat
     return max(past) if past else min(candidates)
 
 
+@lru_cache(maxsize=_CACHED)
 def yymmdd(text: str | None, kind: DateKind, pivot: date) -> date | None:
     """``YYMMDD`` to a date; ``None`` when it is not one."""
     if not text or len(text.strip()) != 6 or not _DIGITS.match(text.strip()):
@@ -88,6 +94,7 @@ def yymmdd(text: str | None, kind: DateKind, pivot: date) -> date | None:
     return full_year(int(value[:2]), int(value[2:4]), int(value[4:6]), kind, pivot)
 
 
+@lru_cache(maxsize=_CACHED)
 def partial_yymmdd(text: str | None, kind: DateKind, pivot: date) -> PartialDate | None:
     """``YYMMDD`` or ``CCYYMMDD`` where day or month may be ``00``/``XX`` (unknown)."""
     if not text:
@@ -121,6 +128,7 @@ def partial_yymmdd(text: str | None, kind: DateKind, pivot: date) -> PartialDate
         return None
 
 
+@lru_cache(maxsize=_CACHED)
 def ddmmyy(text: str | None, kind: DateKind, pivot: date) -> date | None:
     """PNRGOV ``DDMMYY`` (``061210`` is 6 December 2010)."""
     if not text or len(text.strip()) != 6 or not _DIGITS.match(text.strip()):
@@ -129,6 +137,7 @@ def ddmmyy(text: str | None, kind: DateKind, pivot: date) -> date | None:
     return full_year(int(value[4:6]), int(value[2:4]), int(value[:2]), kind, pivot)
 
 
+@lru_cache(maxsize=_CACHED)
 def ddmmmyy(text: str | None, kind: DateKind, pivot: date) -> date | None:
     """SSR ``DDMMMYY`` (``12JUL64``), also with a four-digit year."""
     if not text:
@@ -155,6 +164,7 @@ def with_time(day: date | None, hhmm: str | None) -> datetime | date | None:
     return datetime(day.year, day.month, day.day, hour, minute, second)
 
 
+@lru_cache(maxsize=_CACHED)
 def dtm_value(text: str | None, fmt: str | None, kind: DateKind, pivot: date) -> datetime | date | None:
     """A DTM value under its format code (102, 201, 203, 204), or by its length when there is none."""
     value = (text or "").strip()

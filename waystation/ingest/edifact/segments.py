@@ -13,7 +13,7 @@ import io
 from functools import cache
 from importlib import resources
 
-__all__ = ["is_known_tag", "known_tags", "max_elements"]
+__all__ = ["element_limits", "is_known_tag", "known_tags", "max_elements"]
 
 
 @cache
@@ -36,3 +36,8 @@ def is_known_tag(tag: str) -> bool:
 def max_elements(tag: str) -> int | None:
     """The most data elements (after the tag) this segment may have; ``None`` when unbounded or unknown."""
     return _table().get(tag)
+
+
+def element_limits() -> dict[str, int | None]:
+    """Every known tag with its :func:`max_elements` (the table itself: do not change it)."""
+    return _table()

@@ -7,7 +7,9 @@ round trip ``tokenize(serialize(s)) == s`` is a property test.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from waystation.ingest.edifact.segment import Element, Segment
 from waystation.ingest.edifact.syntax import DEFAULT, Syntax
@@ -17,41 +19,61 @@ __all__ = ["escape", "serialize", "serialize_text"]
 
 def escape(value: str, syntax: Syntax) -> str:
     """Release every service character in ``value``; raises ``ValueError`` when that is impossible."""
-    specials = syntax.specials
-    if not any(ch in specials for ch in value):
-        return value
-    if syntax.release is None:
-        raise ValueError(f"{value!r} holds a service character and the syntax has no release character")
-    release = syntax.release
-    return "".join(release + ch if ch in specials else ch for ch in value)
+    return _Escaper.of(syntax).escape(value)
 
 
-def _element(element: Element, syntax: Syntax) -> str:
-    return syntax.component.join(escape(c, syntax) for c in element)
+class _Escaper:
+    """The service characters of one syntax, as one pattern (worked out once per serialization)."""
+
+    def __init__(self, syntax: Syntax) -> None:
+        self.syntax = syntax
+        self.special = re.compile("[" + re.escape("".join(sorted(syntax.specials))) + "]")
+        self.release = syntax.release
+
+    @classmethod
+    def of(cls, syntax: Syntax) -> _Escaper:
+        return _escaper(syntax)
+
+    def escape(self, value: str) -> str:
+        if self.special.search(value) is None:
+            return value
+        if self.release is None:
+            raise ValueError(f"{value!r} holds a service character and the syntax has no release character")
+        release = self.release
+        return self.special.sub(lambda m: release + m.group(), value)
+
+    def element(self, element: Element) -> str:
+        return self.syntax.component.join([self.escape(c) for c in element])
+
+    def segment(self, segment: Segment) -> str:
+        syntax = self.syntax
+        repeated = dict(segment.repeated) if segment.repeated else {}
+        parts = [segment.tag]
+        for index, element in enumerate(segment.elements):
+            reps = repeated.get(index)
+            if reps and len(reps) > 1:
+                if syntax.repetition is None:
+                    raise ValueError(
+                        f"{segment.tag} repeats an element and the syntax has no repetition separator"
+                    )
+                parts.append(syntax.repetition.join(self.element(r) for r in reps))
+            else:
+                parts.append(self.element(element))
+        return syntax.element.join(parts) + syntax.terminator
 
 
-def _segment(segment: Segment, syntax: Syntax) -> str:
-    repeated = dict(segment.repeated)
-    parts = [segment.tag]
-    for index, element in enumerate(segment.elements):
-        reps = repeated.get(index)
-        if reps and len(reps) > 1:
-            if syntax.repetition is None:
-                raise ValueError(
-                    f"{segment.tag} repeats an element and the syntax has no repetition separator"
-                )
-            parts.append(syntax.repetition.join(_element(r, syntax) for r in reps))
-        else:
-            parts.append(_element(element, syntax))
-    return syntax.element.join(parts) + syntax.terminator
+@lru_cache(maxsize=64)
+def _escaper(syntax: Syntax) -> _Escaper:
+    return _Escaper(syntax)
 
 
 def serialize_text(
     segments: Iterable[Segment], syntax: Syntax = DEFAULT, *, una: bool = True, line_break: str = ""
 ) -> str:
     """The interchange as text: optional UNA, then one segment after another."""
+    escaper = _Escaper.of(syntax)
     lines = [syntax.una()] if una else []
-    lines.extend(_segment(s, syntax) for s in segments)
+    lines.extend(escaper.segment(s) for s in segments)
     return line_break.join(lines) + (line_break if lines and line_break else "")
 
 

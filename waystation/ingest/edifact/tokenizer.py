@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from waystation.exc import Locator, UnreadableMessage
 from waystation.ingest.edifact.charset import decode
 from waystation.ingest.edifact.segment import Element, Segment
-from waystation.ingest.edifact.segments import is_known_tag, max_elements
+from waystation.ingest.edifact.segments import element_limits, is_known_tag, max_elements
 from waystation.ingest.edifact.syntax import Syntax, defaults_for, read_una
 from waystation.model import ParseIssue, Severity
 
@@ -173,12 +173,12 @@ class _Scanner:
         data = elements[1:]
         repeated = tuple((i, tuple(reps)) for i, reps in enumerate(data) if len(reps) > 1)
         segment = Segment(
-            tag=tag,
-            elements=tuple(reps[0] for reps in data),
-            position=len(self.segments) + 1,
-            raw=raw,
-            line=self.line_of(offset),
-            repeated=repeated,
+            tag,
+            tuple([reps[0] for reps in data]),
+            len(self.segments) + 1,
+            raw,
+            self.line_of(offset),
+            repeated,
         )
         self.segments.append(segment)
         self.offsets.append(offset)
@@ -187,6 +187,55 @@ class _Scanner:
 
     def run(self, start: int) -> str:
         """Scan from ``start``; returns the trailer (text after UNZ)."""
+        noted = len(self.issues)
+        trailer = self._run_plain(start)
+        if trailer is not None:
+            return trailer
+        self.segments, self.offsets, self.issues, self.ended = [], [], self.issues[:noted], False
+        return self._run_repairing(start)
+
+    def _run_plain(self, start: int) -> str | None:
+        """The common case in one pass: every segment ends with its terminator, none is wrapped over
+        lines and no release character is used, so each segment is the text between terminators.
+        ``None`` (with nothing to keep) when the message needs :meth:`_run_repairing`."""
+        syntax, text = self.syntax, self.text
+        released = syntax.release and text.find(syntax.release, start) >= 0
+        if released or (syntax.terminator == "'" and "\u2019" in text):
+            return None
+        terminator, end, skip_ws = syntax.terminator, len(text), self.skip_ws
+        sep, comp, rep = syntax.element, syntax.component, syntax.repetition
+        limits, tag_pattern, segments = element_limits(), _TAG.fullmatch, self.segments
+        at = skip_ws(start)
+        while at < end:
+            stop = text.find(terminator, at)
+            if stop < 0:
+                return None if text[at:].strip(_EDGE_JUNK) else ""
+            body = text[at:stop]
+            if "\n" in body or "\r" in body:
+                return None
+            parts = body.split(sep)
+            tag = parts[0]
+            limit = limits.get(tag)
+            if (
+                not body
+                or body[-1] in _TRAILING_JUNK
+                or (rep and rep in body)
+                or (limit is not None and len(parts) > limit + 1)
+                or not tag_pattern(tag)
+            ):
+                self.emit(body, body, at)  # every repair and warning, as the slow path would
+            else:
+                elements = tuple([tuple(part.split(comp)) for part in parts[1:]])
+                segments.append(Segment(tag, elements, len(segments) + 1, body, self.line_of(at)))
+                self.offsets.append(at)
+                self.ended = tag == "UNZ"
+            at = skip_ws(stop + 1)
+            if self.ended:
+                return text[at:]
+        return ""
+
+    def _run_repairing(self, start: int) -> str:
+        """Scan event by event, repairing missing terminators and wrapped lines."""
         syntax, text = self.syntax, self.text
         parts = [re.escape(syntax.release) + "."] if syntax.release else []
         parts.append(re.escape(syntax.terminator))

@@ -41,7 +41,12 @@ def year_gap_weight(gap: int, *, approximate: bool = False) -> float:
     return -8.0 if gap < 10 else -12.0
 
 
-def _versus_exact(q: PartialDate, e: PartialDate) -> tuple[float, str]:
+OTHER_DAY_V1 = -1.0
+OTHER_DAY_V2 = 0.0  # same year, another day and month: a list's date is wrong about as often as a
+# random traveller shares the year (about 1 in 50), so it is no evidence either way
+
+
+def _versus_exact(q: PartialDate, e: PartialDate, other_day: float = OTHER_DAY_V1) -> tuple[float, str]:
     assert q.year is not None
     assert e.year is not None
     gap = abs(q.year - e.year)
@@ -71,7 +76,7 @@ def _versus_exact(q: PartialDate, e: PartialDate) -> tuple[float, str]:
     if gap == 0 and q.month == e.month:
         return SAME_MONTH, "same month and year, another day"
     if gap == 0:
-        return -1.0, "same year, another day and month"
+        return other_day, "same year, another day and month"
     return year_gap_weight(gap), f"born {gap} year{'s' if gap > 1 else ''} apart"
 
 
@@ -91,33 +96,37 @@ def _versus_years(q: PartialDate, first: int, last: int, approximate: bool) -> t
     ), f"born {gap} year{'s' if gap > 1 else ''} outside"
 
 
-def _one(q: PartialDate, statement: BirthDate) -> tuple[float, str] | None:
+def _one(q: PartialDate, statement: BirthDate, other_day: float) -> tuple[float, str] | None:
     e = statement.earliest
     if e.year is None or q.year is None:
         return None
     if statement.is_range or e.month is None or statement.approximate:
         last = statement.latest.year if statement.latest and statement.latest.year else e.year
         return _versus_years(q, e.year, last, statement.approximate)
-    return _versus_exact(q, e)
+    return _versus_exact(q, e, other_day)
 
 
-def date_evidence(traveller: PartialDate | None, statements: Sequence[BirthDate]) -> tuple[float, str] | None:
+def date_evidence(
+    traveller: PartialDate | None, statements: Sequence[BirthDate], other_day: float = OTHER_DAY_V1
+) -> tuple[float, str] | None:
     """The best (weight, reason) over the list's statements, or ``None`` when nothing compares."""
     if traveller is None or traveller.year is None:
         return None
     best: tuple[float, str] | None = None
     for statement in statements:
-        found = _one(traveller, statement)
+        found = _one(traveller, statement, other_day)
         if found is not None and (best is None or found[0] > best[0]):
             best = found
     return best
 
 
-def compare_dates(traveller: PartialDate | None, statements: Sequence[BirthDate]) -> Feature:
+def compare_dates(
+    traveller: PartialDate | None, statements: Sequence[BirthDate], other_day: float = OTHER_DAY_V1
+) -> Feature:
     """The date-of-birth evidence: the best agreement over the list's statements."""
     listed = "; ".join(str(s) for s in statements) or "not listed"
     given = str(traveller) if traveller else "not given"
-    found = date_evidence(traveller, statements)
+    found = date_evidence(traveller, statements, other_day)
     if found is None:
         return Feature(
             "date_of_birth",

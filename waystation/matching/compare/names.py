@@ -20,6 +20,24 @@ The evidence is asymmetric because a passenger record is sparse and a list entry
 - third and later agreeing parts count less and less (``_diminished``): a family shares them;
 - a name that agrees whole, with nothing left over on either side, earns ``COMPLETE`` on top: few
   people are called exactly "Qorgab" or exactly "Salah Badi" and nothing more.
+
+How much whole-name coverage is worth is a :class:`NameRules` (one per algorithm version, so that a
+stored hit can be re-scored by what produced it). Version 2 (``V2_RULES``) splits it by side:
+
+- ``covered``: every part the traveller gives is explained by an aligned part of the listed name
+  (the listed name may have more: a sparse passport). A random traveller's whole name seldom fits
+  inside a listed name, so this is evidence even when the listed name is longer;
+- ``complete``: on top, nothing of the listed name is left over either;
+- ``mononym``: one identifying part on each side (a kunya "Abu X" or a compound "Shamsuddin" counts as
+  one) agreeing whole: "Faiz" and nothing else. Passports with one name are a few in a hundred, so
+  a single-name traveller equal to a single-name alias is far likelier the listed person than the
+  part's frequency alone says;
+- ``missing_given``: the listed person's own given name left out while the rest (father's,
+  grandfather's and family names) agrees: people do not drop their own first name from a passport,
+  but a brother or a cousin shares all the rest, so v2 charges 3 nats where v1 charged 1.5; and
+  such a name earns no coverage credit at all;
+- ``titles``: an honorific both sides carry (Haji, Mullah, Maulana, Qari…) agrees a little; one
+  carried by one side only costs nothing (titles are left off passports).
 """
 
 from __future__ import annotations
@@ -29,7 +47,9 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from waystation.matching.compare.words import ALIGN_MIN, How, pair_weight, similarity
+from waystation.matching.keys import phonetic
 from waystation.matching.normalize import AnalysedName, Part
+from waystation.matching.text import fold
 from waystation.matching.types import PartPair
 from waystation.model import NamePartKind
 
@@ -42,7 +62,10 @@ __all__ = [
     "MISSING",
     "MISSING_GIVEN",
     "NAME_CAP",
+    "V1_RULES",
+    "V2_RULES",
     "NameComparison",
+    "NameRules",
     "compare_names",
 ]
 
@@ -54,6 +77,29 @@ MISSING_GIVEN = 1.5  # the entry's given name not given at all (a son's name hol
 COMPLETE = 1.5  # the whole name agrees, nothing left over on either side: likelier than its parts
 EXTRA_CAP = 3.0  # a traveller's long name against a short alias: the surplus stops costing after two parts
 NAME_CAP = 24.0  # beyond this a name cannot become more certain; dates and documents must speak
+
+
+@dataclass(frozen=True, slots=True)
+class NameRules:
+    """The whole-name evidence one algorithm version grants (nats; see the module docstring)."""
+
+    complete: float = COMPLETE
+    covered: float = 0.0
+    missing_given: float = MISSING_GIVEN
+    mononym: float = 0.0
+    titles: float = 0.0
+
+    @property
+    def most(self) -> float:
+        """The most these rules can add to the aligned parts (a bound for pruning)."""
+        return self.complete + self.covered + self.mononym + self.titles
+
+
+_SURE = 0.95  # a pair this alike or more explains its part fully (coverage terms)...
+_LOOSE = 0.8  # ...and one this alike or less not at all
+V1_RULES = NameRules()
+V2_RULES = NameRules(complete=0.5, covered=0.75, missing_given=3.0, mononym=3.0, titles=0.7)
+
 _DECAY = (1.0, 1.0, 0.7, 0.5, 0.35, 0.25)
 _INITIAL = 1.0
 _TRUNCATED = 0.92
@@ -67,6 +113,7 @@ class NameComparison:
     pairs: tuple[PartPair, ...]
     matched_weight: float  # the evidence of the aligned pairs alone
     swapped: bool
+    notes: tuple[str, ...] = ()  # what the names earned or lost as wholes, in sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +208,9 @@ def _joined_options(first: AnalysedName, second: AnalysedName, options: list[_Op
                 )
 
 
-def compare_names(query: AnalysedName, entry: AnalysedName) -> NameComparison | None:
+def compare_names(
+    query: AnalysedName, entry: AnalysedName, rules: NameRules = V1_RULES
+) -> NameComparison | None:
     """The evidence that two names are one person's, or ``None`` when no part agrees."""
     qp, ep = query.parts, entry.parts
     if not qp or not ep:
@@ -195,6 +244,7 @@ def compare_names(query: AnalysedName, entry: AnalysedName) -> NameComparison | 
     given = entry.given
     if given is not None and given in left_e and given - 1 in used_e and ep[given - 1].word.head:
         given = None  # "Abdul" agreed and "Ghani" of Abdul Ghani is left out: an ordinary missing part
+    own_missing = given is not None and given in left_e
     if given is not None and given in left_e:
         # The entry's own given name is unaccounted for: siblings and fathers share the rest.
         left_e.remove(given)
@@ -204,8 +254,8 @@ def compare_names(query: AnalysedName, entry: AnalysedName) -> NameComparison | 
             pairs.append(PartPair(qp[mine].shown, ep[given].shown, "differs", 0.0, -DIFFERS_GIVEN))
             total -= DIFFERS_GIVEN
         else:
-            pairs.append(PartPair("", ep[given].shown, "missing", 0.0, -MISSING_GIVEN))
-            total -= MISSING_GIVEN
+            pairs.append(PartPair("", ep[given].shown, "missing", 0.0, -rules.missing_given))
+            total -= rules.missing_given
     extra = 0.0
     for index, i in enumerate(left_q):
         if index < len(left_e):
@@ -219,9 +269,58 @@ def compare_names(query: AnalysedName, entry: AnalysedName) -> NameComparison | 
     for j in left_e[len(left_q) :]:
         pairs.append(PartPair("", ep[j].shown, "missing", 0.0, -MISSING))
         total -= MISSING
-    if all(p.weight > 0 for p in pairs) and all(o.how is not How.INITIAL for o in chosen):
-        total = min(total + COMPLETE, NAME_CAP)  # nothing left over on either side
-    return NameComparison(round(total, 3), tuple(pairs), round(matched, 3), _swapped(chosen, qp, ep))
+    notes: tuple[str, ...] = ()
+    if not own_missing:  # a name explained by what a family shares says nothing about which member
+        bonus, notes = _whole(query, entry, pairs, chosen, rules)
+        total += bonus
+    elif rules is not V1_RULES:
+        notes = ("The listed person's own given name is not given: a relative shares the rest of the name.",)
+    total = min(total, NAME_CAP)
+    return NameComparison(round(total, 3), tuple(pairs), round(matched, 3), _swapped(chosen, qp, ep), notes)
+
+
+def _whole(
+    query: AnalysedName, entry: AnalysedName, pairs: list[PartPair], chosen: list[_Option], rules: NameRules
+) -> tuple[float, tuple[str, ...]]:
+    """What the names earn as wholes (coverage of each side, a shared single name, shared titles),
+    and the sentences that say so in an explanation."""
+    if any(o.how is How.INITIAL for o in chosen) or any(p.weight <= 0 for p in pairs if p.how != "missing"):
+        return 0.0, ()  # an initial or a contradiction: the names are not explained whole
+    # A part "explained" only by a loose spelling (Amr / Amir) explains less: the coverage terms
+    # shrink with the weakest aligned pair, from full at a variant spelling (0.95) to nothing at 0.80.
+    if rules is V1_RULES:
+        return rules.complete if not any(p.how == "missing" for p in pairs) else 0.0, ()
+    sure = min(max(0.0, min(1.0, (o.sim - _LOOSE) / (_SURE - _LOOSE))) for o in chosen)
+    loose = " (loosely: some parts are only alike)" if sure < 1.0 else ""
+    if any(p.how == "missing" for p in pairs):
+        bonus = rules.covered * sure
+        note = f"Every part the traveller gives is in the listed name{loose} [+{bonus:.1f}]."
+        return bonus, (note,) if bonus > 0 else ()
+    bonus = (rules.covered + rules.complete) * sure
+    notes = (
+        [f"The names agree whole, nothing left over on either side{loose} [+{bonus:.1f}]."] if bonus else []
+    )
+    if rules.mononym and _units(query) == 1 and _units(entry) == 1:
+        bonus += rules.mononym
+        notes.append(
+            f"One name on each side, the same: single-name passports are rare [+{rules.mononym:.1f}]."
+        )
+    if rules.titles and query.set_aside and entry.set_aside:
+        shared = _title_keys(query.set_aside) & _title_keys(entry.set_aside)
+        if shared:
+            bonus += rules.titles
+            title = next(t for t in query.set_aside if phonetic(fold(t)) in shared)
+            notes.append(f"Both carry the title {title} [+{rules.titles:.1f}].")
+    return bonus, tuple(notes)
+
+
+def _units(name: AnalysedName) -> int:
+    """Identifying parts: a compound head (abd, abu, -din, -allah) is not one of its own."""
+    return sum(1 for p in name.parts if not p.word.head)
+
+
+def _title_keys(titles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(phonetic(fold(t)) for t in titles)
 
 
 def _headless(

@@ -14,7 +14,9 @@ from waystation.store.schema.cases import CaseEventRow, CaseRow
 from waystation.store.schema.clearances import ClearanceRow
 from waystation.store.schema.messages import RawMessageRow
 from waystation.store.schema.policy import CarrierPolicyRow
+from waystation.store.schema.retention import MaskedRecordRow, MessageRetentionRow, UnmaskRequestRow
 from waystation.store.schema.screening import HitRow, RunListRow, ScreeningRunRow
+from waystation.store.schema.sharing import PartnerRow, ShareRow
 from waystation.store.schema.travel import (
     AddressRow,
     ContactRow,
@@ -59,14 +61,19 @@ __all__ = [
     "ListVersionRow",
     "ManifestLegRow",
     "ManifestRow",
+    "MaskedRecordRow",
+    "MessageRetentionRow",
+    "PartnerRow",
     "PaymentRow",
     "PnrPushRow",
     "RawMessageRow",
     "ReviewEntryRow",
     "RunListRow",
     "ScreeningRunRow",
+    "ShareRow",
     "TravelDocumentRow",
     "TravellerRow",
+    "UnmaskRequestRow",
     "UserRow",
     "WatchlistRow",
     "metadata",

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from waystation.cases.permissions import Permission, permissions_of
 from waystation.exc import Forbidden, InputError, NotFound
 from waystation.ingest.lists.national_csv import COLUMNS
-from waystation.model import ListEntry
+from waystation.model import ListEntry, Name, NameQuality, NameRole
 from waystation.services.watchlists import (
     NATIONAL_LIST,
     list_diff,
@@ -27,15 +27,41 @@ from waystation.services.watchlists import (
     watchlists,
 )
 from waystation.web.context import ViewerDep, WebDep, check_csrf, render
+from waystation.web.i18n import N_
 from waystation.web.routing import WebRoute
 
 __all__ = ["entry_row", "router"]
 
 router = APIRouter(route_class=WebRoute)
 
+# The national CSV's columns as the form labels them (translated in the template).
+LABELS = {
+    "id": N_("id"),
+    "kind": N_("kind"),
+    "names": N_("names"),
+    "birth_dates": N_("birth dates"),
+    "birth_places": N_("birth places"),
+    "nationalities": N_("nationalities"),
+    "documents": N_("documents"),
+    "gender": N_("gender"),
+    "programme": N_("programme"),
+    "listed_on": N_("listed on"),
+    "remarks": N_("remarks"),
+}
+
+
+def _name_cell(name: Name) -> str:
+    """A name as the national CSV writes it: ``FAMILY, Given`` when the parts are known, ``~`` for a
+    weak alias, ``fka:`` for a former name — so that saving the form unchanged changes nothing."""
+    text = f"{name.family}, {name.given}" if name.family and name.given else name.full
+    if name.role is NameRole.FORMER:
+        text = "fka:" + text
+    return "~" + text if name.quality is NameQuality.WEAK else text
+
 
 def entry_row(entry: ListEntry) -> dict[str, str]:
-    """A national entry as the national CSV's fields (what the edit form shows)."""
+    """A national entry as the national CSV's fields (what the edit form shows); reading the row
+    back gives the same entry."""
     births = []
     for birth in entry.birth_dates:
         text = birth.earliest.iso()
@@ -45,7 +71,7 @@ def entry_row(entry: ListEntry) -> dict[str, str]:
     return {
         "id": entry.entry_id,
         "kind": entry.kind.value,
-        "names": "|".join(n.full for n in entry.names),
+        "names": "|".join(_name_cell(n) for n in entry.names),
         "birth_dates": "|".join(births),
         "birth_places": "|".join(entry.birth_places),
         "nationalities": "|".join(entry.nationalities),
@@ -120,7 +146,15 @@ def national_form(request: Request, web: WebDep, viewer: ViewerDep, entry_id: st
     if entry_id:
         row = entry_row(list_entry(web.workspace, viewer.principal, NATIONAL_LIST, entry_id)[1])
     return render(
-        web, request, "national_form.html", viewer, row=row, columns=COLUMNS, error=None, editing=entry_id
+        web,
+        request,
+        "national_form.html",
+        viewer,
+        row=row,
+        columns=COLUMNS,
+        labels=LABELS,
+        error=None,
+        editing=entry_id,
     )
 
 
@@ -133,7 +167,7 @@ async def national_save(request: Request, web: WebDep, viewer: ViewerDep) -> Res
     try:
         put_national_entry(web.workspace, viewer.principal, {k: v for k, v in row.items() if v})
     except InputError as error:
-        context = {"row": row, "columns": COLUMNS, "error": str(error), "editing": editing}
+        context = {"row": row, "columns": COLUMNS, "labels": LABELS, "error": str(error), "editing": editing}
         return render(web, request, "national_form.html", viewer, status_code=400, **context)
     return RedirectResponse(f"/watchlists/{NATIONAL_LIST}/entries/{row['id']}", status_code=303)
 
