@@ -128,6 +128,17 @@ class NameEvidenceV1:
     def most_evidence_besides_names(self, document_hit: bool) -> float:
         return (SAME_NUMBER if document_hit else 0.0) + 1.0 + 0.2 + self.BOUND_EXTRA
 
+    def _bound_extra(self, traveller: TravellerProfile) -> float:
+        """``BOUND_EXTRA`` less the whole-name terms this traveller's name can never earn: the
+        single-name term needs one identifying part, the title term a title (both sides)."""
+        extra = self.BOUND_EXTRA
+        rules = self.RULES
+        if rules.mononym and sum(1 for p in traveller.name.parts if not p.word.head) != 1:
+            extra -= rules.mononym
+        if rules.titles and not traveller.name.set_aside:
+            extra -= rules.titles
+        return extra
+
     def year_gap_bounds(self) -> tuple[float, ...]:
         return (EXACT, YEAR_SLIP, *(year_gap_weight(gap, approximate=True) for gap in range(2, 11)))
 
@@ -135,7 +146,7 @@ class NameEvidenceV1:
         self, traveller: TravellerProfile, entry: EntryProfile, name_bound: float, document_hit: bool
     ) -> float:
         born = traveller.traveller.birth_date
-        rest = (SAME_NUMBER if document_hit else 0.0) + 1.0 + 0.2 + self.BOUND_EXTRA
+        rest = (SAME_NUMBER if document_hit else 0.0) + 1.0 + 0.2 + self._bound_extra(traveller)
         dates = date_bound(born.year if born else None, entry.years)
         if dates < YEAR_SLIP:
             return name_bound + dates + rest  # the years alone settle it (no date arithmetic needed)
