@@ -9,9 +9,11 @@ import pytest
 
 from tests.services.demo_store import DEMO_DAY, DemoStore, seeded  # noqa: F401  (fixture)
 from tests.store.conftest import postgres_schema_factory  # noqa: F401  (fixture)
+from waystation.cases.events import AuditEventType
 from waystation.cases.vocab import AlertKind, AlertStatus, Disposition, Role
 from waystation.exc import Forbidden
 from waystation.services.alert_queue import QueueFilter, alert_queue, next_in_queue
+from waystation.services.audit import audit_page
 from waystation.services.dashboard import dashboard
 from waystation.services.flight_board import flight_board, to_utc
 from waystation.services.principal import Principal
@@ -109,6 +111,25 @@ def test_a_travellers_network(seeded: DemoStore) -> None:  # noqa: F811
     assert network.journeys
     with pytest.raises(Forbidden):
         traveller_network(seeded.workspace, AUDITOR, alert.traveller_id)
+
+
+def test_each_companion_shown_on_a_network_page_is_a_logged_read(seeded: DemoStore) -> None:  # noqa: F811
+    linked = alert_queue(seeded.workspace, ANALYST, QueueFilter(kind=AlertKind.NETWORK), limit=1)
+    traveller_id = linked.alerts[0].traveller_id
+    assert traveller_id is not None
+    viewer = Principal("analyst.network-reader", Role.ANALYST)
+    network = traveller_network(seeded.workspace, viewer, traveller_id)
+    page = audit_page(
+        seeded.workspace, AUDITOR, limit=10_000, event_type=AuditEventType.TRAVELLER_READ, actor=viewer.name
+    )
+    purposes = Counter(str(r.payload["purpose"]) for r in page.records)
+    assert purposes[f"network of traveller {traveller_id}"] == 1
+    companion_reads = [
+        r for r in page.records if str(r.payload["purpose"]).startswith("companion on the network")
+    ]
+    # One read per distinct person named beside the traveller (persons resolve to one key each).
+    assert len(companion_reads) == len({c.person_id for c in network.companions})
+    assert len({r.payload["traveller_key"] for r in companion_reads}) == len(companion_reads)
 
 
 def test_the_dashboard_counts(seeded: DemoStore) -> None:  # noqa: F811

@@ -28,7 +28,6 @@ from waystation.cases.events import Exported, NetworkQueried, Search, TravellerR
 from waystation.cases.permissions import Permission, require
 from waystation.cases.purpose import HOPS_WITHOUT_CASE, authorize_network_query
 from waystation.exc import Forbidden, NotFound
-from waystation.model import Traveller
 from waystation.network import (
     ExplainedPath,
     Journey,
@@ -45,7 +44,7 @@ from waystation.network.paths import reach
 from waystation.services.audit import audited
 from waystation.services.identity import traveller_key
 from waystation.services.principal import Principal
-from waystation.services.traffic import StoredPicture, network_subjects, stored_picture
+from waystation.services.traffic import StoredPicture, network_subjects, stored_picture, travellers_of
 from waystation.services.workspace import Workspace
 from waystation.store import StoredCase, get_case, load_travellers
 
@@ -169,17 +168,6 @@ def _start(
     return _Start(key, person_id, found, event, purpose)
 
 
-def _travellers_of(found: StoredPicture, persons: Iterable[str]) -> dict[str, Traveller]:
-    """One traveller (as first written) per person, to name them by key in the audit log."""
-    wanted = set(persons)
-    result: dict[str, Traveller] = {}
-    for sighting in found.picture.sightings:
-        person = found.picture.person_of(sighting.sighting_id)
-        if person in wanted and person not in result:
-            result[person] = sighting.traveller
-    return result
-
-
 def _log(
     workspace: Workspace,
     principal: Principal,
@@ -190,7 +178,7 @@ def _log(
     export: Exported | None = None,
 ) -> None:
     others = sorted(set(disclosed) - {start.person_id})
-    keys = {traveller_key(t, workspace.card_key) for t in _travellers_of(start.found, others).values()} - {
+    keys = {traveller_key(t, workspace.card_key) for t in travellers_of(start.found, others).values()} - {
         start.row_key
     }
     depth, case = start.event.depth, start.event.case_number

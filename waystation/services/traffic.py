@@ -12,7 +12,7 @@ limitation, enforced by the network stage), logged with the traveller's key.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +22,7 @@ from waystation.cases.vocab import AlertKind, Disposition
 from waystation.exc import InputError, NotFound
 from waystation.ingest.message import ParseContext, ParsedMessage
 from waystation.ingest.registry import parse_message
-from waystation.model import Booking
+from waystation.model import Booking, Traveller
 from waystation.network import Journey, Purpose, Subject, SubjectStatus, neighbourhood, to_cytoscape
 from waystation.network.sightings import message_key
 from waystation.rules import AlertState
@@ -166,6 +166,17 @@ def companion_states(workspace: Workspace, found: StoredPicture) -> dict[str, Al
     return states
 
 
+def travellers_of(found: StoredPicture, persons: Iterable[str]) -> dict[str, Traveller]:
+    """One traveller (as first written) per person, to name them by key in the audit log."""
+    wanted = set(persons)
+    result: dict[str, Traveller] = {}
+    for sighting in found.picture.sightings:
+        person = found.picture.person_of(sighting.sighting_id)
+        if person in wanted and person not in result:
+            result[person] = sighting.traveller
+    return result
+
+
 def traveller_network(workspace: Workspace, principal: Principal, traveller_id: int) -> TravellerNetwork:
     """The stored traveller's person, journeys, bookings and one-hop neighbourhood (logged)."""
     require(principal.role, Permission.QUERY_NETWORK)
@@ -206,6 +217,12 @@ def traveller_network(workspace: Workspace, principal: Principal, traveller_id: 
             TravellerRead(key, f"network of traveller {traveller_id}", ("journeys", "bookings", "links")),
             principal,
         )
+        # Each companion the page names is a read of that person's data too.
+        named = travellers_of(found, [c.person_id for c in companions]).values()
+        shown = {traveller_key(t, workspace.card_key) for t in named} - {key}
+        purpose_text = f"companion on the network of traveller {traveller_id}"
+        for other_key in sorted(shown):
+            audit.log(TravellerRead(other_key, purpose_text, ("name", "links")), principal)
     return TravellerNetwork(
         person_id,
         picture.graph.label(person_id),
