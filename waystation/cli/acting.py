@@ -3,7 +3,7 @@
 Commands that read traveller data or statistics go through the same services, permission checks
 and audit log as the API and the pages, so they act as a person, proven the way a request proves
 it: ``WAYSTATION_TOKEN`` (or ``--token``, or asked for without echo). A database file alone is
-not an identity. (The same option as ``waystation alerts``.)
+not an identity.
 """
 
 from __future__ import annotations

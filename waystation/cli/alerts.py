@@ -16,30 +16,14 @@ import click
 
 from waystation.cases.alerts import DispositionRecord, ReviewEntry
 from waystation.cases.vocab import AlertKind, AlertStatus, Disposition
+from waystation.cli.acting import TOKEN_OPTION, signed_in
 from waystation.cli.output import FORMAT_OPTION, console, emit_jsonl, table
-from waystation.cli.workspace import workspace
 from waystation.services.alert_queue import QueueFilter, alert_queue
 from waystation.services.alerts import AlertDetail, alert_detail
-from waystation.services.principal import Principal
 from waystation.services.review import decide
-from waystation.services.users import authenticate_token
-from waystation.services.workspace import Workspace
 from waystation.store import StoredAlert, StoredTraveller
 
 __all__ = ["COMMANDS"]
-
-TOKEN_OPTION = click.option(
-    "--token",
-    envvar="WAYSTATION_TOKEN",
-    prompt="API token",
-    hide_input=True,
-    help="your API token (waystation users add/token); read from WAYSTATION_TOKEN, else asked for",
-)
-
-
-def _signed_in(token: str) -> tuple[Workspace, Principal]:
-    ws = workspace()
-    return ws, authenticate_token(ws, token.strip())
 
 
 def _traveller_name(traveller: StoredTraveller | None) -> str:
@@ -122,7 +106,7 @@ def list_command(
     token: str,
 ) -> None:
     """The queue as the analyst page orders it: soonest departure first, then highest score."""
-    ws, who = _signed_in(token)
+    ws, who = signed_in(token)
     where = QueueFilter(
         kind=AlertKind(kind) if kind else None,
         source=source,
@@ -191,7 +175,7 @@ def _show_lines(detail: AlertDetail) -> Iterable[tuple[str, str]]:
 @TOKEN_OPTION
 def show_command(alert_id: int, output_format: str, token: str) -> None:
     """One alert: the traveller, why it alerted, its history and the same person's other alerts (logged)."""
-    ws, who = _signed_in(token)
+    ws, who = signed_in(token)
     detail = alert_detail(ws, who, alert_id)
     if output_format == "jsonl":
         record = _record(detail.alert, detail.traveller)
@@ -219,7 +203,7 @@ def decide_command(
     alert_id: int, disposition: str, reason: str, override: bool, output_format: str, token: str
 ) -> None:
     """Record your decision on one alert, with its reason (appended and logged, never overwritten)."""
-    ws, who = _signed_in(token)
+    ws, who = signed_in(token)
     stored = decide(ws, who, alert_id, Disposition(disposition), reason, override=override)
     if output_format == "jsonl":
         emit_jsonl([_record(stored)])
