@@ -63,6 +63,8 @@ class StoredPicture:
     sightings: Mapping[tuple[int, str], str]
     messages: tuple[ParsedMessage, ...]
 
+    first_travellers: Mapping[str, Traveller]
+
     def person_of(self, message_id: int, ref: str) -> str | None:
         sighting = self.sightings.get((message_id, ref))
         return self.picture.person_of(sighting) if sighting else None
@@ -90,7 +92,8 @@ def stored_picture(workspace: Workspace) -> StoredPicture:
             prefix = message_key(manifest)
             for traveller in manifest.travellers:
                 sightings[(message.id, traveller.ref)] = f"{prefix}|{traveller.ref}"
-    picture = StoredPicture(build_picture(parsed, secret=workspace.card_key), sightings, tuple(parsed))
+    built = build_picture(parsed, secret=workspace.card_key)
+    picture = StoredPicture(built, sightings, tuple(parsed), _first_travellers(built))
     with workspace.lock:
         for old in [k for k in workspace.cache if isinstance(k, tuple) and k and k[0] == "picture"]:
             del workspace.cache[old]
@@ -166,15 +169,20 @@ def companion_states(workspace: Workspace, found: StoredPicture) -> dict[str, Al
     return states
 
 
-def travellers_of(found: StoredPicture, persons: Iterable[str]) -> dict[str, Traveller]:
-    """One traveller (as first written) per person, to name them by key in the audit log."""
-    wanted = set(persons)
+def _first_travellers(picture: TrafficPicture) -> dict[str, Traveller]:
+    """Each person's traveller as first written, found once per cached picture (not per page)."""
     result: dict[str, Traveller] = {}
-    for sighting in found.picture.sightings:
-        person = found.picture.person_of(sighting.sighting_id)
-        if person in wanted and person not in result:
+    for sighting in picture.sightings:
+        person = picture.person_of(sighting.sighting_id)
+        if person is not None and person not in result:
             result[person] = sighting.traveller
     return result
+
+
+def travellers_of(found: StoredPicture, persons: Iterable[str]) -> dict[str, Traveller]:
+    """One traveller (as first written) per person, to name them by key in the audit log."""
+    first = found.first_travellers
+    return {p: first[p] for p in persons if p in first}
 
 
 def traveller_network(workspace: Workspace, principal: Principal, traveller_id: int) -> TravellerNetwork:
