@@ -121,7 +121,9 @@ def test_an_entry_is_compared_only_on_the_aliases_that_can_reach_the_threshold()
     profile = profile_traveller(Traveller("P1", Name.from_full("Salah Badi Nyakuni")))
     algo = screener.algorithm
     besides = (algo.most_evidence_besides_names(False), algo.most_evidence_besides_names(True))
-    proposals, _ = screener.index.propose(profile, algo.evidence_needed(0.5), besides)
+    proposals, _ = screener.index.propose(
+        profile, algo.evidence_needed(0.5), besides, whole=algo.whole_name_bound(profile)
+    )
     assert [(p.entry, p.names) for p in proposals] == [(0, (0,))]
     hits = screener.screen(profile.traveller, threshold=0.5, alert_threshold=0.75)
     assert [h.matched_name for h in hits] == ["Salah Badi Nyakuni"]

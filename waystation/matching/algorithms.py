@@ -93,6 +93,11 @@ class Algorithm(Protocol):
         """An upper bound on what documents, nationality and sex can add (dates apart)."""
         ...
 
+    def whole_name_bound(self, traveller: TravellerProfile) -> float:
+        """The most whole-name terms (coverage, single names, titles) can add for this traveller:
+        only a name that leaves no part of the traveller's unexplained can earn them."""
+        ...
+
     def year_gap_bounds(self) -> tuple[float, ...]:
         """The most a date can add when the birth years are ``index`` apart (last: any larger gap)."""
         ...
@@ -100,7 +105,8 @@ class Algorithm(Protocol):
     def upper_bound(
         self, traveller: TravellerProfile, entry: EntryProfile, name_bound: float, document_hit: bool
     ) -> float:
-        """A cheap upper bound on the evidence of a pair (no name alignment), for pruning."""
+        """A cheap upper bound on the evidence of a pair (no name alignment), for pruning;
+        ``name_bound`` already holds what the whole-name terms could add."""
         ...
 
 
@@ -126,9 +132,9 @@ class NameEvidenceV1:
         return self.CENTER + self.SCALE * math.log(threshold / (1 - threshold))
 
     def most_evidence_besides_names(self, document_hit: bool) -> float:
-        return (SAME_NUMBER if document_hit else 0.0) + 1.0 + 0.2 + self.BOUND_EXTRA
+        return (SAME_NUMBER if document_hit else 0.0) + 1.0 + 0.2
 
-    def _bound_extra(self, traveller: TravellerProfile) -> float:
+    def whole_name_bound(self, traveller: TravellerProfile) -> float:
         """``BOUND_EXTRA`` less the whole-name terms this traveller's name can never earn: the
         single-name term needs one identifying part, the title term a title (both sides)."""
         extra = self.BOUND_EXTRA
@@ -146,7 +152,7 @@ class NameEvidenceV1:
         self, traveller: TravellerProfile, entry: EntryProfile, name_bound: float, document_hit: bool
     ) -> float:
         born = traveller.traveller.birth_date
-        rest = (SAME_NUMBER if document_hit else 0.0) + 1.0 + 0.2 + self._bound_extra(traveller)
+        rest = (SAME_NUMBER if document_hit else 0.0) + 1.0 + 0.2
         dates = date_bound(born.year if born else None, entry.years)
         if dates < YEAR_SLIP:
             return name_bound + dates + rest  # the years alone settle it (no date arithmetic needed)

@@ -25,11 +25,12 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from waystation.matching.compare.names import COMPLETE, NAME_CAP
+from waystation.matching.compare.names import COMPLETE, EXTRA, EXTRA_CAP, JOIN_MIN, NAME_CAP, diminished
 from waystation.matching.compare.words import ALIGN_MIN, pair_weight, similarity
 from waystation.matching.normalize import AnalysedName, Part, Word, raw_key, word
 from waystation.matching.profiles import EntryProfile, TravellerProfile
@@ -72,7 +73,18 @@ def name_units(name: AnalysedName) -> list[Word]:
     return units
 
 
-def _query_groups(name: AnalysedName) -> list[list[tuple[bool, Word]]]:
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """One source word of a traveller's name: its parts (and the word as written, when the
+    normalizer split it), the word as written, and every run of two or three source words holding
+    it, written together (what the scorer's joined comparison reads)."""
+
+    units: list[tuple[bool, Word]]
+    text: str
+    windows: tuple[str, ...]
+
+
+def _query_groups(name: AnalysedName) -> list[_Source]:
     """A traveller's name as source words, each with its parts and (if different) the word as written."""
     groups: list[tuple[str, list[Part]]] = []
     for part in name.parts:
@@ -80,8 +92,9 @@ def _query_groups(name: AnalysedName) -> list[list[tuple[bool, Word]]]:
             groups[-1][1].append(part)
         else:
             groups.append((part.shown, [part]))
-    out: list[list[tuple[bool, Word]]] = []
-    for shown, parts in groups:
+    raws = [raw_key(shown) for shown, _ in groups]
+    out: list[_Source] = []
+    for position, (shown, parts) in enumerate(groups):
         units: list[tuple[bool, Word]] = [
             (False, p.word) for p in parts if not (p.word.head or p.word.initial)
         ]
@@ -89,7 +102,12 @@ def _query_groups(name: AnalysedName) -> list[list[tuple[bool, Word]]]:
         if len(text) >= 5 and not (len(parts) == 1 and parts[0].word.text == text):
             units.append((True, replace(word(text), weight=min(NAME_CAP, sum(p.word.weight for p in parts)))))
         if units:
-            out.append(units)
+            windows = tuple(
+                "".join(raws[start : start + width])
+                for width in (2, 3)
+                for start in range(max(0, position - width + 1), min(position, len(raws) - width) + 1)
+            )
+            out.append(_Source(units, text, windows))
     return out
 
 
@@ -133,7 +151,8 @@ class CandidateIndex:
         for number, entry in enumerate(entries):
             for name in entry.names:
                 for w in name_units(name):
-                    words.setdefault(w.text, w)
+                    known = words.get(w.text)
+                    words[w.text] = w if known is None or known == w else _merged(known, w)
             for units in entry.name_units:
                 for text in units:
                     postings.setdefault(text, set()).add(number)
@@ -147,6 +166,12 @@ class CandidateIndex:
                     bucket.append(text)
         self._words = words
         self._units = [e.name_units for e in entries]
+        self._names = [e.names for e in entries]
+        self._targets: dict[tuple[int, int], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        # Per name: its heads and initials, which may take a traveller's part the keys never meet.
+        self._absorbers = [
+            tuple(sum(1 for p in n.parts if p.word.head or p.word.initial) for n in e.names) for e in entries
+        ]
         # Common words (Mohammed on a million-name list) are not walked whole: their entries are
         # split by birth year, and a traveller walks only the years next to their own.
         limit = max(COMMON_MIN, int(len(entries) * COMMON_SHARE))
@@ -175,6 +200,15 @@ class CandidateIndex:
     @property
     def vocabulary_size(self) -> int:
         return len(self._words)
+
+    def _joined(self, number: int, slot: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """An entry name's ``_targets``, made when first needed (most names never are)."""
+        found = self._targets.get((number, slot))
+        if found is None:
+            if len(self._targets) > _MEMO_MAX:
+                self._targets.clear()
+            found = self._targets[(number, slot)] = _targets(self._names[number][slot])
+        return found
 
     def similar_words(self, query: Word) -> tuple[tuple[str, float], ...]:
         """Vocabulary words a query word could be aligned with, and the evidence each could earn."""
@@ -274,22 +308,26 @@ class CandidateIndex:
 
     def _credit(
         self, traveller: TravellerProfile
-    ) -> tuple[dict[int, float], list[list[tuple[bool, _Reach]]], list[dict[int, float]] | None]:
+    ) -> tuple[
+        dict[int, float], list[list[tuple[bool, _Reach]]], list[dict[int, float]] | None, list[_Source]
+    ]:
         """Every entry the keys reach, with its credited name evidence (over all its names), what
-        each source word of the traveller's name reached, and the entries each source word
-        credited (``None`` when common words make that approximate)."""
+        each source word of the traveller's name reached, the entries each source word credited
+        (``None`` when common words make that approximate), and the source words themselves."""
         credit: dict[int, float] = {}
         born = traveller.traveller.birth_date
         year = born.year if born else None
         found: list[list[tuple[bool, _Reach]]] = []
         groups: list[dict[int, float]] = []
         deferred: list[tuple[str, float]] = []
-        for units in _query_groups(traveller.name):
+        sources = _query_groups(traveller.name)
+        for source in sources:
             # One source word: its parts add up, or the word as written counts, whichever is more.
+            units = source.units
             reaches: list[tuple[bool, _Reach]] = []
             if len(units) == 1:  # the usual case: one part, one source word
                 group, reach = self._unit_best(units[0][1], year)
-                reaches.append((False, reach))
+                reaches.append((units[0][0], reach))
                 deferred.extend(reach.common)
             else:
                 parts_sum: dict[int, float] = {}
@@ -320,7 +358,7 @@ class CandidateIndex:
             for n in credit:
                 if n in members:
                     credit[n] += value
-        return credit, found, groups if not deferred else None
+        return credit, found, groups if not deferred else None, sources
 
     def propose(
         self,
@@ -328,16 +366,21 @@ class CandidateIndex:
         evidence_needed: float,
         most_besides: tuple[float, float],
         year_bounds: Sequence[float] = (0.0,),
+        whole: float = 0.0,
     ) -> tuple[list[Proposal], frozenset[str]]:
         """Entries with a name whose best possible evidence reaches ``evidence_needed``, and the
         vocabulary words found alike (so the scorer can skip an entry's names that share none).
 
         ``most_besides`` is what nationality, sex (and a document) could add without and with a
         document hit; ``year_bounds[gap]`` the most a date can add when the birth years are at least
-        ``gap`` apart (the last value for any larger gap). A name's credit is raised by what the
-        index cannot see: the bonus of a complete match, initials, a passport name cut short.
+        ``gap`` apart (the last value for any larger gap); ``whole`` what the algorithm's whole-name
+        terms could add, which only a name leaving none of the traveller's parts unexplained earns.
+        A name's credit is raised by what the index cannot see (the bonus of a complete match,
+        initials, a passport name cut short) and lowered by what a part of the traveller's name
+        that meets nothing in it must cost (see ``_name_bound``). Each proposal's bounds include
+        ``whole`` where it is possible.
         """
-        credit, found, groups = self._credit(traveller)
+        credit, found, groups, sources = self._credit(traveller)
         matched = frozenset(text for reaches in found for _, reach in reaches for text in reach.values)
         slack, complete = _slack(traveller)
         born = traveller.traveller.birth_date
@@ -349,8 +392,9 @@ class CandidateIndex:
         lo, hi = self._year_lo, self._year_hi
         last = len(year_bounds) - 1
         bonus = slack + (COMPLETE if complete else 0.0)
+        truncated = bool(traveller.name.parts) and traveller.name.parts[-1].truncated
         # Below this, no date, document or bonus can lift an entry: most are dropped on one test.
-        floor = evidence_needed - bonus - max(without, with_document if document_hits else without)
+        floor = evidence_needed - bonus - whole - max(without, with_document if document_hits else without)
         floor -= max(0.0, *year_bounds)
         proposals = []
         for number, value in credit.items():
@@ -364,29 +408,37 @@ class CandidateIndex:
                     else (year - hi[number] if year > hi[number] else 0)
                 )
                 rest += year_bounds[min(gap, last)]
-            if value + slack + rest < evidence_needed and (
+            if value + slack + whole + rest < evidence_needed and (
                 not complete
-                or value + bonus + rest < evidence_needed
+                or value + bonus + whole + rest < evidence_needed
                 or (groups is not None and not all(number in g for g in groups))
             ):
                 continue  # (the complete-match bonus needs every source word found in the entry)
             if number in document_hits:
-                proposals.append(Proposal(number, min(value + bonus, NAME_CAP), True))
+                proposals.append(Proposal(number, min(value + bonus, NAME_CAP) + whole, True))
                 continue
             # Now each name on its own, from the words it is made of.
             slots: list[int] = []
             bounds: list[float] = []
+            absorbers = self._absorbers[number]
             for slot, units in enumerate(self._units[number]):
                 if units.isdisjoint(matched):
                     continue  # (C-level test: most aliases of a long entry share no word found)
-                bound = _name_bound(units, found, slack, complete)
+                bound, unmet = _name_bound(units, found, slack, complete, truncated)
+                bound += whole
+                if bound + rest < evidence_needed:
+                    continue
+                if unmet:  # (only now, as few names get here: what left-over words cost)
+                    bound = _charged(
+                        bound - whole, unmet, sources, self._joined(number, slot), absorbers[slot], whole
+                    )
                 if bound + rest >= evidence_needed:
                     slots.append(slot)
                     bounds.append(bound)
             if not slots:
                 continue
             proposals.append(Proposal(number, max(bounds), False, tuple(slots), tuple(bounds)))
-        proposals.extend(Proposal(n, 0.0, True) for n in document_hits if n not in credit)
+        proposals.extend(Proposal(n, whole, True) for n in document_hits if n not in credit)
         return proposals, matched
 
     def credited(self, traveller: TravellerProfile) -> set[int]:
@@ -398,33 +450,120 @@ class CandidateIndex:
 
 
 def _name_bound(
-    units: frozenset[str], found: list[list[tuple[bool, _Reach]]], slack: float, complete: bool
-) -> float:
-    """The most one listed name (its unit texts) can earn against the traveller's source words."""
-    total = slack
+    units: frozenset[str],
+    found: list[list[tuple[bool, _Reach]]],
+    slack: float,
+    complete: bool,
+    truncated: bool,
+) -> tuple[float, list[int]]:
+    """The most one listed name (its unit texts) can earn against the traveller's source words
+    before anything is charged for what it leaves over, and the source words (positions) with a
+    part of their own that meet no unit of the name (``_charged`` settles what those cost).
+
+    Each source word is credited the best pair any of its units could make; the credits are then
+    diminished as the scorer diminishes aligned pairs (monotone, so still a bound). A passport
+    name's last word cut short (``truncated``) is never left over: its prefix match is in ``slack``.
+    """
+    credits: list[float] = []
     every = complete
-    for reaches in found:
+    unmet: list[int] = []
+    last = len(found) - 1
+    for position, reaches in enumerate(found):
         parts = 0.0
         whole = 0.0
+        met = False
+        own = False  # the source word has a part of its own (not only a head or the word as written)
         for is_whole, reach in reaches:
             values = reach.values
             best = 0.0
             for u in units:
                 v = values.get(u)
-                if v is not None and v > best:
-                    best = v
+                if v is not None:
+                    met = True
+                    if v > best:
+                        best = v
             if is_whole:
                 if best > whole:
                     whole = best
             else:
+                own = True
                 parts += best
         value = parts if parts > whole else whole
         if value <= 0.0:
             every = False
-        total += value
+        else:
+            credits.append(value)
+        if not met and own and not (truncated and position == last):
+            unmet.append(position)
+    credits.sort(reverse=True)
+    total = slack + diminished(credits)
     if every:
         total += COMPLETE  # every part of the traveller's name found in this name
-    return min(total, NAME_CAP)
+    return min(total, NAME_CAP), unmet
+
+
+def _charged(
+    bound: float,
+    unmet: list[int],
+    sources: list[_Source],
+    targets: tuple[tuple[str, ...], tuple[str, ...]],
+    absorbers: int,
+    whole: float,
+) -> float:
+    """A name's bound once its left-over source words are charged for, whole-name terms included
+    when none is left over.
+
+    A word meeting no unit of the name stays unaligned in the scorer, which costs at least
+    ``EXTRA`` (a contradiction costs more) up to ``EXTRA_CAP`` in all, unless one of the name's
+    heads or initials (never indexed: ``absorbers``) takes it for at most ``_INITIAL_MOST``, or the
+    scorer aligns it written together with a neighbour (``_joinable``), which, as before this
+    charge, is credited nothing. An unaligned word also rules the whole-name terms out.
+    """
+    left = sum(1 for position in unmet if not _joinable(sources[position], targets))
+    taken = min(left, absorbers)
+    left -= taken
+    bound += _INITIAL_MOST * taken
+    if left:
+        return bound - min(EXTRA * left, EXTRA_CAP)
+    return bound + whole
+
+
+def _joinable(source: _Source, targets: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
+    """Whether the scorer could align a traveller's word by the joined comparison of
+    ``compare.names``, which no key sees: written together with its neighbours against one listed
+    word, or alone against listed words written together (``targets``: the listed source words,
+    and their runs of two or three). Without the scorer's two-letter length window: a superset.
+    (One word against one word is the ordinary comparison, which the keys do see.)"""
+    words, runs = targets
+    for window in source.windows:
+        if process.extractOne(window, words, scorer=OSA.normalized_similarity, score_cutoff=JOIN_MIN):
+            return True
+    return bool(
+        runs
+        and process.extractOne(source.text, runs, scorer=OSA.normalized_similarity, score_cutoff=JOIN_MIN)
+    )
+
+
+def _targets(name: AnalysedName) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A listed name's source words as written, and every run of two or three of them written together."""
+    raws = [text for text, _ in name.groups]
+    runs = [a + b for a, b in pairwise(raws)]
+    runs.extend(a + b + c for a, b, c in zip(raws, raws[1:], raws[2:], strict=False))
+    return tuple(raws), tuple(runs)
+
+
+def _merged(a: Word, b: Word) -> Word:
+    """One vocabulary word for a text that entries analyse differently (an Arabic-script name
+    brings romanization alternatives a Latin one lacks): the union of what each knows, and the
+    larger weight, so that the index never credits a pair less than the scorer may."""
+    if a.alts == b.alts and a.classes == b.classes and a.weight >= b.weight:
+        return a
+    return replace(
+        a,
+        alts=tuple(dict.fromkeys((*a.alts, *b.alts))),
+        classes=a.classes | b.classes,
+        weight=max(a.weight, b.weight),
+    )
 
 
 def _insertion_keys(query: Word) -> list[str]:
@@ -432,7 +571,7 @@ def _insertion_keys(query: Word) -> list[str]:
     query's (Nyauuni / Nyakuni): the deletion keys alone only meet a changed consonant."""
     skel = query.skeleton
     keys = [f"d:{skel}"] if len(skel) >= 2 else []
-    if len(skel) >= 4:
+    if len(skel) >= 3:  # (Sung / Ung: a three-consonant skeleton against a two-consonant one)
         keys.extend(f"s:{skel[:i]}{skel[i + 1 :]}" for i in range(len(skel)))
     return keys
 

@@ -142,7 +142,9 @@ class Screener:
         needed = algo.evidence_needed(request.threshold)
         besides = (algo.most_evidence_besides_names(False), algo.most_evidence_besides_names(True))
         found: list[tuple[Assessment, EntryProfile]] = []
-        proposals, matched = self._index.propose(profile, needed, besides, self._year_bounds)
+        proposals, matched = self._index.propose(
+            profile, needed, besides, self._year_bounds, algo.whole_name_bound(profile)
+        )
         for proposal in proposals:
             entry = self._entries[proposal.entry]
             if algo.upper_bound(profile, entry, proposal.name_bound, proposal.document_hit) < needed:

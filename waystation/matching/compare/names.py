@@ -17,7 +17,7 @@ The evidence is asymmetric because a passenger record is sparse and a list entry
 - the entry's own given name is special: in a patronymic chain (Raghad / Uday Saddam Hussein
   al-Tikriti) everything else is shared with the family, so contradicting it costs twice a
   contradiction elsewhere and leaving it out costs more than a middle name (``*_GIVEN``);
-- third and later agreeing parts count less and less (``_diminished``): a family shares them;
+- third and later agreeing parts count less and less (``diminished``): a family shares them;
 - a name that agrees whole, with nothing left over on either side, earns ``COMPLETE`` on top: few
   people are called exactly "Qorgab" or exactly "Salah Badi" and nothing more.
 
@@ -59,6 +59,7 @@ __all__ = [
     "DIFFERS_GIVEN",
     "EXTRA",
     "EXTRA_CAP",
+    "JOIN_MIN",
     "MISSING",
     "MISSING_GIVEN",
     "NAME_CAP",
@@ -67,6 +68,7 @@ __all__ = [
     "NameComparison",
     "NameRules",
     "compare_names",
+    "diminished",
 ]
 
 DIFFERS = 2.5
@@ -75,6 +77,7 @@ EXTRA = 1.5
 MISSING = 0.4
 MISSING_GIVEN = 1.5  # the entry's given name not given at all (a son's name holds his father's whole)
 COMPLETE = 1.5  # the whole name agrees, nothing left over on either side: likelier than its parts
+JOIN_MIN = 0.85  # words written together align when their spellings are at least this alike
 EXTRA_CAP = 3.0  # a traveller's long name against a short alias: the surplus stops costing after two parts
 NAME_CAP = 24.0  # beyond this a name cannot become more certain; dates and documents must speak
 
@@ -192,7 +195,7 @@ def _joined_options(first: AnalysedName, second: AnalysedName, options: list[_Op
                     continue  # one word against one word is the ordinary comparison
                 joined = "".join(w for w, _ in window)
                 sim = OSA.normalized_similarity(joined, raw)
-                if sim < 0.85:
+                if sim < JOIN_MIN:
                     continue
                 covered = tuple(i for _, group in window for i in group)
                 weight = pair_weight(min(sum(one[i].word.weight for i in covered), single_weight), sim)
@@ -237,7 +240,7 @@ def compare_names(
         pairs.append(
             PartPair(shown_q, shown_e, option.how.value, round(option.sim, 3), round(option.weight, 3))
         )
-    matched = _diminished(sorted((o.weight for o in chosen), reverse=True))
+    matched = diminished(sorted((o.weight for o in chosen), reverse=True))
     total = min(matched, NAME_CAP)
     left_q = [i for i in range(len(qp)) if i not in used_q and not qp[i].word.head]
     left_e = [j for j in range(len(ep)) if j not in used_e and not ep[j].word.head]
@@ -336,11 +339,12 @@ def _headless(
     return option
 
 
-def _diminished(weights: list[float]) -> float:
+def diminished(weights: list[float]) -> float:
     """Sum of the aligned parts' evidence, the third and later parts counting less and less.
 
     Parts of one name are not independent: a father, his sons and daughters share every part but
-    the first, so four agreeing parts are not twice the evidence of two.
+    the first, so four agreeing parts are not twice the evidence of two. ``weights`` sorted
+    best first. (Monotone in each weight, so the index may apply it to upper bounds per part.)
     """
     return sum(w * (_DECAY[k] if k < len(_DECAY) else _DECAY[-1]) for k, w in enumerate(weights))
 
