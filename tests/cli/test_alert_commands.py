@@ -16,10 +16,11 @@ from tests.store.conftest import postgres_schema_factory  # noqa: F401  (fixture
 from waystation.cases.events import AuditEventType
 from waystation.cases.vocab import AlertKind, AlertStatus, Disposition, Role
 from waystation.cli import main
-from waystation.services.alert_queue import QueueFilter, alert_queue
+from waystation.services.alert_queue import alert_queue
 from waystation.services.audit import audit_page, verify_audit
 from waystation.services.principal import Principal
 from waystation.services.users import create_user
+from waystation.store import AlertFilter
 
 AUDITOR = Principal("auditor-cli", Role.AUDITOR)
 REASON = "Document number and birth place differ from the listed person; identity confirmed by the consulate"
@@ -62,7 +63,7 @@ def test_list_gives_the_queue_in_the_pages_order_with_filters(
     store: DemoStore, tokens: dict[Role, str]
 ) -> None:
     analyst = Principal("cli-analyst", Role.ANALYST)
-    expected = alert_queue(store.workspace, analyst, QueueFilter(open_only=True), limit=10_000)
+    expected = alert_queue(store.workspace, analyst, AlertFilter(open_only=True), limit=10_000)
     listed = _jsonl(_run(store, tokens[Role.ANALYST], "list", "--limit", "10000", "--format", "jsonl"))
     assert [r["id"] for r in listed] == [a.id for a in expected.alerts]
     assert len(listed) == expected.total == len(store.report.alerts) + store.report.targeting_raised

@@ -15,9 +15,10 @@ from tests.store.conftest import postgres_schema_factory  # noqa: F401  (fixture
 from waystation.cases.vocab import AlertKind, Role
 from waystation.cli import main
 from waystation.rules import default_rules_text
-from waystation.services.alert_queue import QueueFilter, alert_queue
+from waystation.services.alert_queue import alert_queue
 from waystation.services.principal import Principal
 from waystation.services.users import create_user
+from waystation.store import AlertFilter
 
 TOKENS: dict[str, str] = {}
 
@@ -45,7 +46,7 @@ def _run(store: DemoStore, *args: str) -> Result:
 
 def _linked(store: DemoStore) -> int:
     analyst = Principal("analyst-cli", Role.ANALYST)
-    alert = alert_queue(store.workspace, analyst, QueueFilter(kind=AlertKind.NETWORK), limit=1).alerts[0]
+    alert = alert_queue(store.workspace, analyst, AlertFilter(kind=AlertKind.NETWORK), limit=1).alerts[0]
     assert alert.traveller_id is not None
     return alert.traveller_id
 

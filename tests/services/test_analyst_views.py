@@ -12,7 +12,7 @@ from tests.store.conftest import postgres_schema_factory  # noqa: F401  (fixture
 from waystation.cases.events import AuditEventType
 from waystation.cases.vocab import AlertKind, AlertStatus, Disposition, Role
 from waystation.exc import Forbidden
-from waystation.services.alert_queue import QueueFilter, alert_queue, next_in_queue
+from waystation.services.alert_queue import alert_queue, next_in_queue
 from waystation.services.audit import audit_page
 from waystation.services.dashboard import dashboard
 from waystation.services.flight_board import flight_board, to_utc
@@ -22,6 +22,7 @@ from waystation.services.rule_performance import backtest_rule, rule_precision
 from waystation.services.rulebook import RuleBook
 from waystation.services.traffic import traveller_network
 from waystation.services.travellers import flights
+from waystation.store import AlertFilter
 
 ANALYST = Principal("analyst.one", Role.ANALYST)
 SUPERVISOR = Principal("supervisor.one", Role.SUPERVISOR)
@@ -39,7 +40,7 @@ def _departure(store: DemoStore, flight_id: int | None) -> datetime:
 
 def test_every_alert_of_the_demo_is_in_the_queue_by_kind(seeded: DemoStore) -> None:  # noqa: F811
     report = seeded.report
-    page = alert_queue(seeded.workspace, ANALYST, QueueFilter(), limit=1000)
+    page = alert_queue(seeded.workspace, ANALYST, AlertFilter(), limit=1000)
     kinds = Counter(a.alert.kind for a in page.alerts)
     assert kinds == {
         AlertKind.WATCHLIST: len(report.alerts),
@@ -53,24 +54,24 @@ def test_every_alert_of_the_demo_is_in_the_queue_by_kind(seeded: DemoStore) -> N
 
 
 def test_the_queue_runs_by_departure_then_score(seeded: DemoStore) -> None:  # noqa: F811
-    page = alert_queue(seeded.workspace, ANALYST, QueueFilter(), limit=1000)
+    page = alert_queue(seeded.workspace, ANALYST, AlertFilter(), limit=1000)
     keys = [(_departure(seeded, a.flight_id), -a.alert.score) for a in page.alerts]
     assert keys == sorted(keys)
-    rules = alert_queue(seeded.workspace, ANALYST, QueueFilter(kind=AlertKind.RULE), limit=1000)
+    rules = alert_queue(seeded.workspace, ANALYST, AlertFilter(kind=AlertKind.RULE), limit=1000)
     assert {a.alert.kind for a in rules.alerts} == {AlertKind.RULE}
     assert {a.alert.score for a in rules.alerts} <= {0.9, 0.6, 0.3}
 
 
 def test_a_decided_alert_leaves_the_undecided_queue(seeded: DemoStore) -> None:  # noqa: F811
-    waiting = alert_queue(seeded.workspace, ANALYST, QueueFilter(open_only=True), limit=1000)
+    waiting = alert_queue(seeded.workspace, ANALYST, AlertFilter(open_only=True), limit=1000)
     first = waiting.alerts[0]
     assert next_in_queue(seeded.workspace, ANALYST, 0) == first.id
     reason = "Cannot tell from the data at hand."
     decide(seeded.workspace, ANALYST, first.id, Disposition.INCONCLUSIVE, reason)
-    after = alert_queue(seeded.workspace, ANALYST, QueueFilter(open_only=True), limit=1000)
+    after = alert_queue(seeded.workspace, ANALYST, AlertFilter(open_only=True), limit=1000)
     assert first.id not in {a.id for a in after.alerts}
     assert after.total == waiting.total - 1
-    decided = alert_queue(seeded.workspace, ANALYST, QueueFilter(status=AlertStatus.DECIDED), limit=1000)
+    decided = alert_queue(seeded.workspace, ANALYST, AlertFilter(status=AlertStatus.DECIDED), limit=1000)
     assert first.id in {a.id for a in decided.alerts}
     assert next_in_queue(seeded.workspace, ANALYST, first.id) == after.alerts[0].id
 
@@ -96,7 +97,7 @@ def test_the_flight_board(seeded: DemoStore) -> None:  # noqa: F811
 
 
 def test_a_travellers_network(seeded: DemoStore) -> None:  # noqa: F811
-    linked = alert_queue(seeded.workspace, ANALYST, QueueFilter(kind=AlertKind.NETWORK), limit=1)
+    linked = alert_queue(seeded.workspace, ANALYST, AlertFilter(kind=AlertKind.NETWORK), limit=1)
     alert = linked.alerts[0]
     assert alert.traveller_id is not None
     network = traveller_network(seeded.workspace, ANALYST, alert.traveller_id)
@@ -114,7 +115,7 @@ def test_a_travellers_network(seeded: DemoStore) -> None:  # noqa: F811
 
 
 def test_each_companion_shown_on_a_network_page_is_a_logged_read(seeded: DemoStore) -> None:  # noqa: F811
-    linked = alert_queue(seeded.workspace, ANALYST, QueueFilter(kind=AlertKind.NETWORK), limit=1)
+    linked = alert_queue(seeded.workspace, ANALYST, AlertFilter(kind=AlertKind.NETWORK), limit=1)
     traveller_id = linked.alerts[0].traveller_id
     assert traveller_id is not None
     viewer = Principal("analyst.network-reader", Role.ANALYST)
@@ -146,7 +147,7 @@ def test_the_dashboard_counts(seeded: DemoStore) -> None:  # noqa: F811
 
 
 def test_rule_precision_and_backtest(seeded: DemoStore) -> None:  # noqa: F811
-    rule_alerts = alert_queue(seeded.workspace, ANALYST, QueueFilter(kind=AlertKind.RULE), limit=1000).alerts
+    rule_alerts = alert_queue(seeded.workspace, ANALYST, AlertFilter(kind=AlertKind.RULE), limit=1000).alerts
     target = rule_alerts[0]
     reason = "Travel pattern confirmed by the desk."
     decide(seeded.workspace, ANALYST, target.id, Disposition.TRUE_MATCH, reason)

@@ -25,14 +25,14 @@ def test_migrated_schema_equals_the_metadata(
         assert current_revision(engine) is None
         assert inspect(engine).get_table_names() == []
         upgrade(url)
-        assert current_revision(engine) == head_revision() == "0003"
+        assert current_revision(engine) == head_revision() == "0004"
         with engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True})
             assert compare_metadata(context, metadata) == []
         tables = set(inspect(engine).get_table_names())
         assert tables == {t.name for t in metadata.sorted_tables} | {"alembic_version"}
         upgrade(url)  # a second start finds nothing to do
-        assert current_revision(engine) == "0003"
+        assert current_revision(engine) == "0004"
     finally:
         engine.dispose()
 
@@ -51,5 +51,6 @@ def test_migrations_ship_inside_the_package() -> None:
         "0001_initial_schema.py",
         "0002_service_tables.py",
         "0003_retention_and_sharing.py",
+        "0004_kept_traveller_keys.py",
     ]
     assert not (MIGRATIONS.parent / "alembic.ini").exists()

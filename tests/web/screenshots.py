@@ -16,9 +16,10 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from tests.web.server import CHROMIUM, CHROMIUM_ARGS, RunningServer, running_server
 from waystation.cases.vocab import AlertKind, Disposition, Role
 from waystation.services.accounts import DEMO_PEOPLE
-from waystation.services.alert_queue import QueueFilter, alert_queue
+from waystation.services.alert_queue import alert_queue
 from waystation.services.principal import Principal
 from waystation.services.review import decide
+from waystation.store import AlertFilter
 
 PASSWORDS = {p.name: p.password for p in DEMO_PEOPLE}
 WIDTH, HEIGHT = 1360, 900
@@ -53,7 +54,7 @@ def _some_decisions(server: RunningServer) -> None:
         (AlertKind.NETWORK, Disposition.TRUE_MATCH, "Travels with the listed person on the same booking."),
     ]
     for kind, disposition, reason in choices:
-        target = alert_queue(server.workspace, analyst, QueueFilter(kind=kind, open_only=True)).alerts[0]
+        target = alert_queue(server.workspace, analyst, AlertFilter(kind=kind, open_only=True)).alerts[0]
         decide(server.workspace, analyst, target.id, disposition, reason)
 
 
@@ -65,8 +66,8 @@ def take_screenshots(
     if with_decisions:
         _some_decisions(server)
     analyst = Principal("analyst.demo", Role.ANALYST)
-    watchlist = alert_queue(server.workspace, analyst, QueueFilter(kind=AlertKind.WATCHLIST)).alerts[0]
-    network = alert_queue(server.workspace, analyst, QueueFilter(kind=AlertKind.NETWORK)).alerts[0]
+    watchlist = alert_queue(server.workspace, analyst, AlertFilter(kind=AlertKind.WATCHLIST)).alerts[0]
+    network = alert_queue(server.workspace, analyst, AlertFilter(kind=AlertKind.NETWORK)).alerts[0]
     page = _page(browser, server, "analyst.demo")
     written = [
         _shot(page, "/flights", out, "flights"),

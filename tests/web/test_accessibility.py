@@ -13,8 +13,9 @@ from tests.web.conftest import log_in
 from tests.web.server import RunningServer
 from waystation.cases.vocab import AlertKind, Role
 from waystation.services.accounts import DEMO_PEOPLE
-from waystation.services.alert_queue import QueueFilter, alert_queue
+from waystation.services.alert_queue import alert_queue
 from waystation.services.principal import Principal
+from waystation.store import AlertFilter
 
 PASSWORDS = {p.name: p.password for p in DEMO_PEOPLE}
 AAA_NORMAL = 7.0  # WCAG 2.x AAA for body text, what docs/web.md promises (AA asks 4.5)
@@ -66,7 +67,7 @@ POSITIVE_TABINDEX = (
 
 def _pages(server: RunningServer) -> list[tuple[str, str]]:
     analyst = Principal("analyst.demo", Role.ANALYST)
-    alert = alert_queue(server.workspace, analyst, QueueFilter(kind=AlertKind.WATCHLIST)).alerts[0]
+    alert = alert_queue(server.workspace, analyst, AlertFilter(kind=AlertKind.WATCHLIST)).alerts[0]
     return [
         ("supervisor.demo", "/flights"),
         ("supervisor.demo", "/alerts"),

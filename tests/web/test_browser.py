@@ -15,9 +15,10 @@ from tests.web.conftest import log_in
 from tests.web.server import RunningServer
 from waystation.cases.vocab import AlertKind, Disposition, Role
 from waystation.services.accounts import DEMO_PEOPLE
-from waystation.services.alert_queue import QueueFilter, alert_queue
+from waystation.services.alert_queue import alert_queue
 from waystation.services.alerts import alert_detail
 from waystation.services.principal import Principal
+from waystation.store import AlertFilter
 
 PASSWORDS = {p.name: p.password for p in DEMO_PEOPLE}
 ANALYST = "analyst.demo"
@@ -75,7 +76,7 @@ def test_review_an_alert_end_to_end(page: Page, browser: Browser, server: Runnin
 
 def test_a_decision_without_a_reason_is_refused(page: Page, server: RunningServer) -> None:
     analyst = Principal(ANALYST, Role.ANALYST)
-    open_alert = alert_queue(server.workspace, analyst, QueueFilter(open_only=True)).alerts[-1]
+    open_alert = alert_queue(server.workspace, analyst, AlertFilter(open_only=True)).alerts[-1]
     _as(page, ANALYST)
     page.goto(f"/alerts/{open_alert.id}")
     page.get_by_label("true match").check()
@@ -90,7 +91,7 @@ def test_a_decision_without_a_reason_is_refused(page: Page, server: RunningServe
 
 def test_traveller_network_is_drawn(page: Page, server: RunningServer) -> None:
     analyst = Principal(ANALYST, Role.ANALYST)
-    network = alert_queue(server.workspace, analyst, QueueFilter(kind=AlertKind.NETWORK)).alerts[0]
+    network = alert_queue(server.workspace, analyst, AlertFilter(kind=AlertKind.NETWORK)).alerts[0]
     _as(page, ANALYST)
     page.goto(f"/travellers/{network.traveller_id}")
     graph = page.locator("#graph")
@@ -185,7 +186,7 @@ UNLABELLED = """() => Array.from(
 
 def test_every_form_field_has_a_label_and_every_page_one_heading(page: Page, server: RunningServer) -> None:
     analyst = Principal(ANALYST, Role.ANALYST)
-    some = alert_queue(server.workspace, analyst, QueueFilter(kind=AlertKind.WATCHLIST)).alerts[0]
+    some = alert_queue(server.workspace, analyst, AlertFilter(kind=AlertKind.WATCHLIST)).alerts[0]
     _as(page, SUPERVISOR)
     for path in (
         "/alerts",

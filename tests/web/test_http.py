@@ -9,12 +9,13 @@ import httpx
 from tests.web.server import RunningServer
 from waystation.cases.vocab import AlertKind, Disposition, Role
 from waystation.services.accounts import DEMO_PEOPLE
-from waystation.services.alert_queue import QueueFilter, alert_queue
+from waystation.services.alert_queue import alert_queue
 from waystation.services.alerts import alert_detail
 from waystation.services.principal import Principal
 from waystation.services.review import decide
 from waystation.services.screening import clearances
 from waystation.services.watchlists import list_entry
+from waystation.store import AlertFilter
 
 PASSWORDS = {p.name: p.password for p in DEMO_PEOPLE}
 
@@ -27,7 +28,7 @@ def _client(server: RunningServer, name: str, next_path: str = "") -> tuple[http
 
 def test_a_form_without_the_session_token_is_refused(server: RunningServer) -> None:
     analyst = Principal("analyst.demo", Role.ANALYST)
-    target = alert_queue(server.workspace, analyst, QueueFilter(open_only=True)).alerts[-1]
+    target = alert_queue(server.workspace, analyst, AlertFilter(open_only=True)).alerts[-1]
     client, _ = _client(server, "analyst.demo")
     form = {"disposition": "true_match", "reason": "A reason long enough to be accepted."}
     refused = client.post(f"/alerts/{target.id}/decide", data={**form, "csrf": "forged"})
@@ -73,7 +74,7 @@ def _token(client: httpx.Client, path: str) -> str:
 def test_a_confirmed_false_positive_is_cleared(server: RunningServer) -> None:
     analyst = Principal("analyst.demo", Role.ANALYST)
     target = alert_queue(
-        server.workspace, analyst, QueueFilter(kind=AlertKind.WATCHLIST, open_only=True)
+        server.workspace, analyst, AlertFilter(kind=AlertKind.WATCHLIST, open_only=True)
     ).alerts[-1]
     decide(
         server.workspace,

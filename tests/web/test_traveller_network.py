@@ -10,13 +10,14 @@ import networkx as nx
 from tests.web.server import RunningServer
 from tests.web.test_http import _client
 from waystation.cases.vocab import AlertKind, Role
-from waystation.services.alert_queue import QueueFilter, alert_queue
+from waystation.services.alert_queue import alert_queue
 from waystation.services.principal import Principal
+from waystation.store import AlertFilter
 
 
 def _linked(server: RunningServer) -> int:
     analyst = Principal("analyst.demo", Role.ANALYST)
-    alert = alert_queue(server.workspace, analyst, QueueFilter(kind=AlertKind.NETWORK)).alerts[0]
+    alert = alert_queue(server.workspace, analyst, AlertFilter(kind=AlertKind.NETWORK)).alerts[0]
     assert alert.traveller_id is not None
     return alert.traveller_id
 

@@ -18,10 +18,10 @@ from waystation.cases.alerts import DispositionRecord, ReviewEntry
 from waystation.cases.vocab import AlertKind, AlertStatus, Disposition
 from waystation.cli.acting import TOKEN_OPTION, signed_in
 from waystation.cli.output import FORMAT_OPTION, console, emit_jsonl, table
-from waystation.services.alert_queue import QueueFilter, alert_queue
+from waystation.services.alert_queue import alert_queue
 from waystation.services.alerts import AlertDetail, alert_detail
 from waystation.services.review import decide
-from waystation.store import StoredAlert, StoredTraveller
+from waystation.store import AlertFilter, StoredAlert, StoredTraveller
 
 __all__ = ["COMMANDS"]
 
@@ -107,7 +107,7 @@ def list_command(
 ) -> None:
     """The queue as the analyst page orders it: soonest departure first, then highest score."""
     ws, who = signed_in(token)
-    where = QueueFilter(
+    where = AlertFilter(
         kind=AlertKind(kind) if kind else None,
         source=source,
         flight_id=flight_id,

@@ -19,6 +19,7 @@ from waystation.services.flight_board import to_utc
 from waystation.services.principal import Principal
 from waystation.services.workspace import Workspace
 from waystation.store import (
+    AlertFilter,
     StoredAlert,
     StoredFlight,
     StoredTraveller,
@@ -26,9 +27,9 @@ from waystation.store import (
     load_alerts,
     load_travellers,
 )
-from waystation.store.board import QueueFilter, QueueRow, queue_facets, queue_rows
+from waystation.store.board import QueueRow, queue_facets, queue_rows
 
-__all__ = ["QueueFilter", "QueuePage", "alert_queue", "next_in_queue", "ordered"]
+__all__ = ["QueuePage", "alert_queue", "next_in_queue", "ordered"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,7 @@ class QueuePage:
     departures: dict[int, datetime | None]
 
 
-def _query(where: QueueFilter) -> str:
+def _query(where: AlertFilter) -> str:
     parts = {
         "kind": where.kind.value if where.kind else None,
         "source": where.source,
@@ -66,7 +67,7 @@ def ordered(rows: list[QueueRow]) -> list[int]:
 
 
 def alert_queue(
-    workspace: Workspace, principal: Principal, where: QueueFilter, *, limit: int = 100, offset: int = 0
+    workspace: Workspace, principal: Principal, where: AlertFilter, *, limit: int = 100, offset: int = 0
 ) -> QueuePage:
     require(principal.role, Permission.REVIEW_ALERTS)
     with audited(workspace) as (session, audit):
@@ -91,5 +92,5 @@ def next_in_queue(workspace: Workspace, principal: Principal, after: int) -> int
     """The first undecided alert in queue order other than ``after`` (where to go after deciding)."""
     require(principal.role, Permission.REVIEW_ALERTS)
     with workspace.transaction() as session:
-        order = ordered(queue_rows(session, QueueFilter(open_only=True)))
+        order = ordered(queue_rows(session, AlertFilter(open_only=True)))
     return next((i for i in order if i != after), None)

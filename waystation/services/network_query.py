@@ -42,7 +42,7 @@ from waystation.network import (
 from waystation.network.graph import is_shared
 from waystation.network.paths import reach
 from waystation.services.audit import audited
-from waystation.services.identity import traveller_key
+from waystation.services.identity import stored_traveller_key, traveller_key
 from waystation.services.principal import Principal
 from waystation.services.traffic import StoredPicture, network_subjects, stored_picture, travellers_of
 from waystation.services.workspace import Workspace
@@ -145,7 +145,7 @@ def _start(
     if not rows:
         raise NotFound(f"no traveller {traveller_id}")
     row = rows[0]
-    key = traveller_key(row.traveller, workspace.card_key)
+    key = stored_traveller_key(row, workspace.card_key)
     stored_case = _case(workspace, case_number)
     try:
         event = authorize_network_query(

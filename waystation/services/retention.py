@@ -34,7 +34,7 @@ from waystation.cases.retention import (
 )
 from waystation.cases.timestamps import require_aware
 from waystation.services.audit import audited
-from waystation.services.identity import traveller_key
+from waystation.services.identity import stored_traveller_key
 from waystation.services.principal import SYSTEM, Principal
 from waystation.services.sealing import Sealer
 from waystation.services.workspace import Workspace
@@ -131,7 +131,7 @@ class _Job:
     def key_of(self, stored: StoredTraveller, sealed: dict[tuple[OwnerKind, int], str | None]) -> str:
         if (OwnerKind.TRAVELLER, stored.id) in sealed:
             return sealed[(OwnerKind.TRAVELLER, stored.id)] or ""
-        return traveller_key(stored.traveller, self.workspace.card_key)
+        return stored_traveller_key(stored, self.workspace.card_key)
 
     def decide(self, message: DueMessage, key: str) -> RetentionDecision:
         return retention_decision(
@@ -193,7 +193,7 @@ class _Job:
             records.append(self.seal(message, OwnerKind.TRAVELLER, stored.id, keys[stored.id], snapshot))
             masked = mask_traveller(stored.traveller, self.policy.masked_fields)
             documents = {d["position"]: d["id"] for d in snapshot["documents"]}
-            items.append(MaskedTraveller(stored, masked, row["position"], documents))
+            items.append(MaskedTraveller(stored, masked, row["position"], documents, keys[stored.id]))
         if not self.dry_run:
             write_masked_travellers(self.session, message.id, items)
         return records

@@ -27,7 +27,7 @@ from waystation.network import Journey, Purpose, Subject, SubjectStatus, neighbo
 from waystation.network.sightings import message_key
 from waystation.rules import AlertState
 from waystation.services.audit import audited
-from waystation.services.identity import traveller_key
+from waystation.services.identity import stored_traveller_key, traveller_key
 from waystation.services.picture import TrafficPicture, build_picture
 from waystation.services.principal import Principal
 from waystation.services.workspace import Workspace
@@ -218,7 +218,7 @@ def traveller_network(workspace: Workspace, principal: Principal, traveller_id: 
         )
     companions.sort(key=lambda c: (not c.subject, c.label))
     itinerary = picture.itineraries.get(person_id)
-    key = traveller_key(row.traveller, workspace.card_key)
+    key = stored_traveller_key(row, workspace.card_key)
     with audited(workspace) as (_session, audit):
         audit.log(NetworkQueried(key, 1), principal)
         audit.log(

@@ -15,7 +15,7 @@ from waystation.cases.permissions import Permission, require
 from waystation.exc import NotFound
 from waystation.services.alerts import READ_FIELDS
 from waystation.services.audit import audited
-from waystation.services.identity import traveller_key
+from waystation.services.identity import stored_traveller_key
 from waystation.services.principal import Principal
 from waystation.services.workspace import Workspace
 from waystation.store import (
@@ -106,7 +106,7 @@ def flight_travellers(workspace: Workspace, principal: Principal, flight_id: int
         found = travellers_on_flight(session, flight_id)
         audit.log(Search("flight_travellers", f"flight {flight_id}", len(found)), principal)
         for stored in found:
-            key = traveller_key(stored.traveller, workspace.card_key)
+            key = stored_traveller_key(stored, workspace.card_key)
             audit.log(TravellerRead(key, f"passenger list of flight {flight_id}", READ_FIELDS), principal)
     return found
 
@@ -119,7 +119,7 @@ def traveller(workspace: Workspace, principal: Principal, traveller_id: int) -> 
         if not found:
             raise NotFound(f"no traveller {traveller_id}")
         stored = found[0]
-        key = traveller_key(stored.traveller, workspace.card_key)
+        key = stored_traveller_key(stored, workspace.card_key)
         hits = hits_of_traveller(session, traveller_id)
         alerts = find_alerts(session, AlertFilter(traveller_keys=(key,)), limit=200)
         fields = (*READ_FIELDS, "contacts", "address", "references")
@@ -139,6 +139,6 @@ def screening_run(
         audit.log(Search("screening_run", f"run {run_id}", len(hits)), principal)
         shown = load_travellers(session, list(dict.fromkeys(h.traveller_id for h in hits)))
         for stored in shown:
-            key = traveller_key(stored.traveller, workspace.card_key)
+            key = stored_traveller_key(stored, workspace.card_key)
             audit.log(TravellerRead(key, f"hits of screening run {run_id}", READ_FIELDS), principal)
     return run, hits

@@ -79,7 +79,9 @@ class StoredAlert:
 
 @dataclass(frozen=True, slots=True)
 class AlertFilter:
-    """Criteria for the alert queue; every one given must hold."""
+    """Criteria over alerts, shared by the API listing, the services and the analyst queue page;
+    every one given must hold. ``open_only`` keeps alerts that still need a human (not decided);
+    an explicit ``status`` takes precedence over it."""
 
     status: AlertStatus | None = None
     kind: AlertKind | None = None
@@ -91,11 +93,14 @@ class AlertFilter:
     raw_message_id: int | None = None
     since: datetime | None = None
     until: datetime | None = None
+    open_only: bool = False
 
     def criteria(self) -> list[ColumnElement[bool]]:
         found: list[ColumnElement[bool]] = []
         if self.status is not None:
             found.append(AlertRow.status == self.status.value)
+        elif self.open_only:
+            found.append(AlertRow.status != AlertStatus.DECIDED.value)
         if self.kind is not None:
             found.append(AlertRow.kind == self.kind.value)
         if self.source is not None:

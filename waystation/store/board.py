@@ -13,47 +13,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from waystation.cases.vocab import AlertKind, AlertStatus
+from waystation.store.alerts import AlertFilter
 from waystation.store.bulk import chunks
 from waystation.store.schema import AlertRow, FlightRow, ManifestRow, PnrPushRow, RawMessageRow
 
 __all__ = [
     "FlightArrival",
-    "QueueFilter",
     "QueueRow",
     "flight_ids_between",
     "message_arrivals",
     "queue_facets",
     "queue_rows",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class QueueFilter:
-    """What the queue page filters on; ``open_only`` keeps alerts that still need a human."""
-
-    kind: AlertKind | None = None
-    source: str | None = None
-    flight_id: int | None = None
-    status: AlertStatus | None = None
-    open_only: bool = False
-
-    def criteria(self) -> list[ColumnElement[bool]]:
-        found: list[ColumnElement[bool]] = []
-        if self.kind is not None:
-            found.append(AlertRow.kind == self.kind.value)
-        if self.source is not None:
-            found.append(AlertRow.source == self.source)
-        if self.flight_id is not None:
-            found.append(AlertRow.flight_id == self.flight_id)
-        if self.status is not None:
-            found.append(AlertRow.status == self.status.value)
-        elif self.open_only:
-            found.append(AlertRow.status != AlertStatus.DECIDED.value)
-        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +40,7 @@ class QueueRow:
     score: float
 
 
-def queue_rows(session: Session, where: QueueFilter) -> list[QueueRow]:
+def queue_rows(session: Session, where: AlertFilter) -> list[QueueRow]:
     """Every alert matching ``where`` with its ordering facts (local times: the caller puts them
     on one clock, since airports are in different time zones)."""
     statement = (

@@ -280,6 +280,7 @@ class MaskedTraveller:
     masked: Traveller
     position: int
     document_ids: Mapping[int, int]  # position -> row id
+    traveller_key: str  # computed before masking; kept on the row, which can no longer give it
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,7 +291,8 @@ class MaskedBooking:
 
 
 def write_masked_travellers(session: Session, message_id: int, items: Sequence[MaskedTraveller]) -> None:
-    """Overwrite travellers' rows with their masked model objects (ids kept), in batches."""
+    """Overwrite travellers' rows with their masked model objects (ids kept), in batches, keeping
+    each one's traveller key on the row."""
     if not items:
         return
     builder = RowBuilder(message_id, _source(session, message_id))
@@ -298,7 +300,8 @@ def write_masked_travellers(session: Session, message_id: int, items: Sequence[M
     for item in items:
         t, ident = item.masked, item.stored.id
         row = builder.traveller_row(item.position, t, item.stored.manifest_id, item.stored.flight_id)
-        people.append({"id": ident} | {name: row[name] for name in _TRAVELLER_MASKED_COLUMNS})
+        kept = {name: row[name] for name in _TRAVELLER_MASKED_COLUMNS}
+        people.append({"id": ident, "traveller_key": item.traveller_key} | kept)
         for doc in builder.document_rows(ident, t.documents):
             keep = ("number", "number_key", "provenance")
             documents.append({"id": item.document_ids[doc["position"]]} | {k: doc[k] for k in keep})

@@ -64,13 +64,18 @@ class StoredFlight:
 
 @dataclass(frozen=True, slots=True)
 class StoredTraveller:
-    """A stored traveller: the store's ids around the model object."""
+    """A stored traveller: the store's ids around the model object.
+
+    ``traveller_key`` is the person's key kept when retention masked the row (None while the row
+    is in clear); ``services.identity.stored_traveller_key`` is the one way to read a row's key.
+    """
 
     id: int
     message_id: int
     manifest_id: int | None
     flight_id: int | None
     traveller: Traveller
+    traveller_key: str | None = None
 
 
 def restore_provenance(data: dict[str, Any] | None, source: str) -> Any:
@@ -158,7 +163,11 @@ def load_travellers(session: Session, ids: Sequence[int]) -> list[StoredTravelle
             continue
         row, source = rows[ident]
         traveller = _traveller(row, source, documents[ident], contacts[ident], addresses.get(ident))
-        result.append(StoredTraveller(row.id, row.raw_message_id, row.manifest_id, row.flight_id, traveller))
+        result.append(
+            StoredTraveller(
+                row.id, row.raw_message_id, row.manifest_id, row.flight_id, traveller, row.traveller_key
+            )
+        )
     return result
 
 

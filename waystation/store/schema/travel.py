@@ -125,6 +125,9 @@ class TravellerRow(Base):
     segment: Mapped[int | None]
     line: Mapped[int | None]
     provenance: Mapped[dict[str, Any] | None] = mapped_column(Json)
+    # The traveller key (services/identity.py), kept when retention masks the row: the name and
+    # birth day it is computed from are gone then. NULL while the row is in clear.
+    traveller_key: Mapped[str | None] = mapped_column(String(64))
 
 
 class TravelDocumentRow(Base):

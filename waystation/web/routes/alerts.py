@@ -16,10 +16,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from waystation.cases.vocab import AlertKind, AlertStatus, Disposition, ReviewAction
 from waystation.exc import Conflict, Forbidden, InputError, NotFound
-from waystation.services.alert_queue import QueueFilter, alert_queue, next_in_queue
+from waystation.services.alert_queue import alert_queue, next_in_queue
 from waystation.services.alerts import alert_detail
 from waystation.services.review import clear_alerted_traveller, decide, take_step
 from waystation.services.watchlists import list_entry
+from waystation.store import AlertFilter
 from waystation.web.context import Viewer, ViewerDep, Web, WebDep, check_csrf, render
 from waystation.web.i18n import gettext as _
 from waystation.web.review_view import review_view
@@ -33,14 +34,14 @@ PAGE_SIZE = 50
 STATUSES = ("undecided", "open", "in_review", "escalated", "decided", "all")
 
 
-def _filter(kind: str | None, source: str | None, flight: str | None, status: str) -> QueueFilter:
+def _filter(kind: str | None, source: str | None, flight: str | None, status: str) -> AlertFilter:
     try:
         chosen_kind = AlertKind(kind) if kind else None
         flight_id = int(flight) if flight else None
         chosen = AlertStatus(status) if status not in ("undecided", "all") else None
     except ValueError:
         raise InputError(_("Unknown filter value.")) from None
-    return QueueFilter(
+    return AlertFilter(
         kind=chosen_kind,
         source=source or None,
         flight_id=flight_id,
