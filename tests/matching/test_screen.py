@@ -57,7 +57,7 @@ def test_contract_records() -> None:
 def test_hit_carries_algorithm_version_features_and_pairs() -> None:
     screener = Screener.build([listed(entry_from(ROW, "QDi.014"))])
     hit = screener.screen(traveller_from(ROW), threshold=0.5, alert_threshold=0.8)[0]
-    assert (hit.algorithm, hit.algorithm_version) == ("waystation-name-v2", "2.0.0")
+    assert (hit.algorithm, hit.algorithm_version) == ("waystation-name-v2", "2.1.0")
     assert hit.list_version == "2026-05-08"
     assert [f.name for f in hit.features] == ["name", "date_of_birth", "nationality", "sex"][
         : len(hit.features)

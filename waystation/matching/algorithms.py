@@ -122,6 +122,7 @@ class NameEvidenceV1:
     RULES: NameRules = V1_RULES
     WEAK_RULES: NameRules = V1_RULES
     OTHER_DAY = OTHER_DAY_V1  # an exact date of birth in the listed year, another day and month
+    PLACEHOLDER = False  # 1 January read as "day and month unknown" (compare/dates.py)
     BOUND_EXTRA = 0.0  # whole-name evidence beyond the aligned parts that pruning must allow for
 
     def score(self, evidence: float) -> float:
@@ -156,7 +157,7 @@ class NameEvidenceV1:
         dates = date_bound(born.year if born else None, entry.years)
         if dates < YEAR_SLIP:
             return name_bound + dates + rest  # the years alone settle it (no date arithmetic needed)
-        found = date_evidence(born, entry.entry.birth_dates, self.OTHER_DAY)
+        found = date_evidence(born, entry.entry.birth_dates, self.OTHER_DAY, self.PLACEHOLDER)
         dates = found[0] if found else 0.0
         return name_bound + dates + rest
 
@@ -200,7 +201,7 @@ class NameEvidenceV1:
                     "name", round(weight, 3), person.name.full, matched_name, _name_sentence(comparison, weak)
                 )
             )
-        features.append(compare_dates(person.birth_date, listed.birth_dates, self.OTHER_DAY))
+        features.append(compare_dates(person.birth_date, listed.birth_dates, self.OTHER_DAY, self.PLACEHOLDER))
         for feature in (
             document,
             compare_countries(person.nationalities, person.documents, listed.nationalities),
@@ -224,7 +225,7 @@ class NameEvidenceV2(NameEvidenceV1):
     """
 
     NAME = "waystation-name-v2"
-    VERSION = "2.0.0"
+    VERSION = "2.1.0"
     CENTER = 9.0
     SCALE = 4.7
     default_threshold = 0.5
@@ -232,6 +233,7 @@ class NameEvidenceV2(NameEvidenceV1):
     RULES = V2_RULES
     WEAK_RULES = replace(V2_RULES, mononym=0.0)
     OTHER_DAY = OTHER_DAY_V2
+    PLACEHOLDER = True
     BOUND_EXTRA = V2_RULES.most  # (v1 left its +1.5 for a whole name out of the bound)
 
 
