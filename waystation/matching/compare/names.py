@@ -247,6 +247,16 @@ def compare_names(
     given = entry.given
     if given is not None and given in left_e and given - 1 in used_e and ep[given - 1].word.head:
         given = None  # "Abdul" agreed and "Ghani" of Abdul Ghani is left out: an ordinary missing part
+    if (
+        rules is not V1_RULES
+        and given is not None
+        and given in left_e
+        and any(j in used_e and not ep[j].word.head for j in entry.given_span if j != given)
+    ):
+        # Another word of the same given-name field agreed: a given name written in two words (Korean
+        # "Han Se", where siblings share the generation syllable and differ in the other) is present
+        # in part, so the person's own name is not missing and the left-out word is an ordinary one.
+        given = None
     own_missing = given is not None and given in left_e
     if given is not None and given in left_e:
         # The entry's own given name is unaccounted for: siblings and fathers share the rest.
