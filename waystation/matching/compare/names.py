@@ -91,6 +91,7 @@ class NameRules:
     missing_given: float = MISSING_GIVEN
     mononym: float = 0.0
     titles: float = 0.0
+    own_extra: float = 0.0  # the traveller's own given name with no counterpart at all (0: an ordinary extra)
 
     @property
     def most(self) -> float:
@@ -101,7 +102,7 @@ class NameRules:
 _SURE = 0.95  # a pair this alike or more explains its part fully (coverage terms)...
 _LOOSE = 0.8  # ...and one this alike or less not at all
 V1_RULES = NameRules()
-V2_RULES = NameRules(complete=0.5, covered=0.75, missing_given=3.0, mononym=3.0, titles=0.7)
+V2_RULES = NameRules(complete=0.5, covered=0.75, missing_given=3.0, mononym=3.0, titles=0.7, own_extra=3.0)
 
 _DECAY = (1.0, 1.0, 0.7, 0.5, 0.35, 0.25)
 _INITIAL = 1.0
@@ -270,10 +271,18 @@ def compare_names(
             pairs.append(PartPair("", ep[given].shown, "missing", 0.0, -rules.missing_given))
             total -= rules.missing_given
     extra = 0.0
+    notes_own = False
     for index, i in enumerate(left_q):
         if index < len(left_e):
             pairs.append(PartPair(qp[i].shown, ep[left_e[index]].shown, "differs", 0.0, -DIFFERS))
             total -= DIFFERS
+        elif rules.own_extra and i == query.given and (used_q - {i}):
+            # The traveller's own given name is nowhere in the listed name while the rest agrees:
+            # the listed name reads as the traveller's father's chain (Saber Mohamed Osman Omar
+            # against Omar Uthman Mohammed), which lists do not leave a person's own name out of.
+            pairs.append(PartPair(qp[i].shown, "", "extra", 0.0, -rules.own_extra))
+            total -= rules.own_extra
+            notes_own = True
         else:
             cost = min(EXTRA, EXTRA_CAP - extra)
             extra += cost
@@ -288,6 +297,8 @@ def compare_names(
         total += bonus
     elif rules is not V1_RULES:
         notes = ("The listed person's own given name is not given: a relative shares the rest of the name.",)
+    if notes_own:
+        notes += ("The traveller's own given name is not in the listed name: it may name a father or son.",)
     total = min(total, NAME_CAP)
     return NameComparison(round(total, 3), tuple(pairs), round(matched, 3), _swapped(chosen, qp, ep), notes)
 
