@@ -123,6 +123,7 @@ class NameEvidenceV1:
     WEAK_RULES: NameRules = V1_RULES
     OTHER_DAY = OTHER_DAY_V1  # an exact date of birth in the listed year, another day and month
     PLACEHOLDER = False  # 1 January read as "day and month unknown" (compare/dates.py)
+    MONTH_SLIP = False  # same day and year, another month: one field wrong (compare/dates.py)
     BOUND_EXTRA = 0.0  # whole-name evidence beyond the aligned parts that pruning must allow for
 
     def score(self, evidence: float) -> float:
@@ -157,7 +158,9 @@ class NameEvidenceV1:
         dates = date_bound(born.year if born else None, entry.years)
         if dates < YEAR_SLIP:
             return name_bound + dates + rest  # the years alone settle it (no date arithmetic needed)
-        found = date_evidence(born, entry.entry.birth_dates, self.OTHER_DAY, self.PLACEHOLDER)
+        found = date_evidence(
+            born, entry.entry.birth_dates, self.OTHER_DAY, self.PLACEHOLDER, self.MONTH_SLIP
+        )
         dates = found[0] if found else 0.0
         return name_bound + dates + rest
 
@@ -201,7 +204,11 @@ class NameEvidenceV1:
                     "name", round(weight, 3), person.name.full, matched_name, _name_sentence(comparison, weak)
                 )
             )
-        features.append(compare_dates(person.birth_date, listed.birth_dates, self.OTHER_DAY, self.PLACEHOLDER))
+        features.append(
+            compare_dates(
+                person.birth_date, listed.birth_dates, self.OTHER_DAY, self.PLACEHOLDER, self.MONTH_SLIP
+            )
+        )
         for feature in (
             document,
             compare_countries(person.nationalities, person.documents, listed.nationalities),
@@ -234,6 +241,7 @@ class NameEvidenceV2(NameEvidenceV1):
     WEAK_RULES = replace(V2_RULES, mononym=0.0)
     OTHER_DAY = OTHER_DAY_V2
     PLACEHOLDER = True
+    MONTH_SLIP = True
     BOUND_EXTRA = V2_RULES.most  # (v1 left its +1.5 for a whole name out of the bound)
 
 

@@ -241,7 +241,9 @@ def _given_span(items: list[Item], parts: list[Part], given: int | None) -> tupl
         return ()
     source = items[given].source_part
     return tuple(
-        i for i, item in enumerate(items) if item.source_part == source and parts[i].role is NamePartKind.GIVEN
+        i
+        for i, item in enumerate(items)
+        if item.source_part == source and parts[i].role is NamePartKind.GIVEN
     )
 
 

@@ -59,7 +59,11 @@ OTHER_DAY_V2 = 0.0  # same year, another day and month: a list's date is wrong a
 
 
 def _versus_exact(
-    q: PartialDate, e: PartialDate, other_day: float = OTHER_DAY_V1, placeholder: bool = False
+    q: PartialDate,
+    e: PartialDate,
+    other_day: float = OTHER_DAY_V1,
+    placeholder: bool = False,
+    month_slip: bool = False,
 ) -> tuple[float, str]:
     assert q.year is not None
     assert e.year is not None
@@ -91,6 +95,11 @@ def _versus_exact(
         return SAME_MONTH, "same month and year, another day"
     if gap == 0 and placeholder and (_placeholder(q) or _placeholder(e)):
         return SAME_YEAR, "same year of birth (1 January: day and month unknown)"
+    if gap == 0 and q.day == e.day and month_slip:
+        # One field wrong, as with the year slip and the same month: the month mistyped or misread
+        # (06/09) is as likely as a wrong day, and a random traveller shares day and year as rarely
+        # as month and year.
+        return SAME_MONTH, "same day and year, another month"
     if gap == 0:
         return other_day, "same year, another day and month"
     return year_gap_weight(gap), f"born {gap} year{'s' if gap > 1 else ''} apart"
@@ -113,7 +122,7 @@ def _versus_years(q: PartialDate, first: int, last: int, approximate: bool) -> t
 
 
 def _one(
-    q: PartialDate, statement: BirthDate, other_day: float, placeholder: bool
+    q: PartialDate, statement: BirthDate, other_day: float, placeholder: bool, month_slip: bool
 ) -> tuple[float, str] | None:
     e = statement.earliest
     if e.year is None or q.year is None:
@@ -121,7 +130,7 @@ def _one(
     if statement.is_range or e.month is None or statement.approximate:
         last = statement.latest.year if statement.latest and statement.latest.year else e.year
         return _versus_years(q, e.year, last, statement.approximate)
-    return _versus_exact(q, e, other_day, placeholder)
+    return _versus_exact(q, e, other_day, placeholder, month_slip)
 
 
 def date_evidence(
@@ -129,14 +138,16 @@ def date_evidence(
     statements: Sequence[BirthDate],
     other_day: float = OTHER_DAY_V1,
     placeholder: bool = False,
+    month_slip: bool = False,
 ) -> tuple[float, str] | None:
     """The best (weight, reason) over the list's statements, or ``None`` when nothing compares;
-    ``placeholder``: read 1 January as "day and month unknown" (see ``_placeholder``)."""
+    ``placeholder``: read 1 January as "day and month unknown" (see ``_placeholder``);
+    ``month_slip``: the same day and year in another month agrees as the same month does."""
     if traveller is None or traveller.year is None:
         return None
     best: tuple[float, str] | None = None
     for statement in statements:
-        found = _one(traveller, statement, other_day, placeholder)
+        found = _one(traveller, statement, other_day, placeholder, month_slip)
         if found is not None and (best is None or found[0] > best[0]):
             best = found
     return best
@@ -147,11 +158,12 @@ def compare_dates(
     statements: Sequence[BirthDate],
     other_day: float = OTHER_DAY_V1,
     placeholder: bool = False,
+    month_slip: bool = False,
 ) -> Feature:
     """The date-of-birth evidence: the best agreement over the list's statements."""
     listed = "; ".join(str(s) for s in statements) or "not listed"
     given = str(traveller) if traveller else "not given"
-    found = date_evidence(traveller, statements, other_day, placeholder)
+    found = date_evidence(traveller, statements, other_day, placeholder, month_slip)
     if found is None:
         return Feature(
             "date_of_birth",
