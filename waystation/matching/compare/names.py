@@ -48,7 +48,8 @@ from rapidfuzz.distance import OSA
 
 from waystation.matching.compare.words import ALIGN_MIN, How, pair_weight, similarity
 from waystation.matching.keys import phonetic
-from waystation.matching.normalize import AnalysedName, Part
+from waystation.matching.normalize import AnalysedName, Part, Word
+from waystation.matching.tables import tables
 from waystation.matching.text import fold
 from waystation.matching.types import PartPair
 from waystation.model import NamePartKind
@@ -92,6 +93,7 @@ class NameRules:
     mononym: float = 0.0
     titles: float = 0.0
     own_extra: float = 0.0  # the traveller's own given name with no counterpart at all (0: an ordinary extra)
+    apart: bool = False  # two well-attested names with other consonants never align (_known_apart)
 
     @property
     def most(self) -> float:
@@ -102,7 +104,10 @@ class NameRules:
 _SURE = 0.95  # a pair this alike or more explains its part fully (coverage terms)...
 _LOOSE = 0.8  # ...and one this alike or less not at all
 V1_RULES = NameRules()
-V2_RULES = NameRules(complete=0.5, covered=0.75, missing_given=3.0, mononym=3.0, titles=0.7, own_extra=3.0)
+V2_RULES = NameRules(
+    complete=0.5, covered=0.75, missing_given=3.0, mononym=3.0, titles=0.7, own_extra=3.0, apart=True
+)
+APART_COUNT = 20  # a spelling seen this often in the name corpus is a name in its own right
 
 _DECAY = (1.0, 1.0, 0.7, 0.5, 0.35, 0.25)
 _INITIAL = 1.0
@@ -129,7 +134,18 @@ class _Option:
     entry: tuple[int, ...]
 
 
-def _pair_options(first: AnalysedName, second: AnalysedName) -> list[_Option]:
+def _known_apart(a: Word, b: Word) -> bool:
+    """Two spellings each well attested as a name of its own (``APART_COUNT`` in the frequency
+    table), not linked by the variant tables, and different in their consonants (Ghassan / Hassan,
+    Khalil / Khalid): two names, not one name misspelt. A slip that turns one common name into
+    another is far rarer than a traveller really bearing the other name."""
+    if a.skeleton == b.skeleton or a.alts or b.alts or a.consonantal or b.consonantal:
+        return False
+    frequency = tables().frequency
+    return frequency.get(a.text, 0) >= APART_COUNT and frequency.get(b.text, 0) >= APART_COUNT
+
+
+def _pair_options(first: AnalysedName, second: AnalysedName, apart: bool = False) -> list[_Option]:
     query, entry = first.parts, second.parts
     options: list[_Option] = []
     for i, a in enumerate(query):
@@ -158,6 +174,8 @@ def _pair_options(first: AnalysedName, second: AnalysedName) -> list[_Option]:
                 ):
                     continue
                 sim, how = similarity(wa, wb)
+                if apart and how is How.SPELLING and sim >= ALIGN_MIN and _known_apart(wa, wb):
+                    continue
             if sim >= ALIGN_MIN:
                 options.append(_Option(pair_weight(min(wa.weight, wb.weight), sim), sim, how, (i,), (j,)))
     _joined_options(first, second, options, flip=False)
@@ -219,7 +237,7 @@ def compare_names(
     qp, ep = query.parts, entry.parts
     if not qp or not ep:
         return None
-    options = _pair_options(query, entry)
+    options = _pair_options(query, entry, rules.apart)
     if not options:
         return None
     options.sort(key=lambda o: (o.weight, o.sim), reverse=True)
