@@ -17,6 +17,10 @@ measured precision is in docs/matching.md.
 titles, a relative's name), treats two dates in the same year as neutral, and maps evidence with a
 slope of 4.7 so that the alert threshold 0.7 sits at 13 nats, where hits turn from mostly wrong to
 mostly right on the labelled set (docs/matching.md has the measured precision of each band).
+Version 2.1.0 adds the name rules listed in compare/names.py (a traveller's own given name nowhere
+in the listed name, common names apart, East Asian given names) and two date readings (1 January
+as "day and month unknown", a month slip); a stored hit records its version, so one scored by
+2.0.0 is known to come from the earlier rules.
 
 A new algorithm is added by registering an object with the :class:`Algorithm` shape; the old one
 stays available under its NAME so stored hits can be re-scored with what produced them.

@@ -38,6 +38,18 @@ stored hit can be re-scored by what produced it). Version 2 (``V2_RULES``) split
   such a name earns no coverage credit at all;
 - ``titles``: an honorific both sides carry (Haji, Mullah, Maulana, Qari…) agrees a little; one
   carried by one side only costs nothing (titles are left off passports).
+
+Version 2.1 adds three rules (also in ``V2_RULES``):
+
+- ``own_extra``: the traveller's own given name with no counterpart at all while the rest agrees
+  costs like the listed person's own name left out (3 nats, not ``EXTRA``): the listed name then
+  reads as the traveller's father's chain (Khaled Ahmed Hassan Ali against Ahmed Hassan Ali);
+- ``apart``: two spellings each well attested as a name (``APART_COUNT``), not linked by the variant
+  tables and differing in their consonants (Khalil / Khalid, Ghassan / Hassan) are two names, never
+  one name misspelt, so they do not align;
+- a given name written after the family name (East Asian order, Korean "Pak / Han Se") is one
+  name in syllables (``AnalysedName.given_span``): another of its words agreeing means the person's
+  own name is there, so the left-out syllable is an ordinary missing part, not a relative's name.
 """
 
 from __future__ import annotations
