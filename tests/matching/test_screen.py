@@ -192,7 +192,7 @@ def test_older_version_stays_available_and_scores_as_it_did() -> None:
     v2 = Screener.build([listed(entry)])
     old = v1.screen(traveller, threshold=0.0, alert_threshold=1.0)[0]
     new = v2.screen(traveller, threshold=0.0, alert_threshold=1.0)[0]
-    assert (old.algorithm, old.algorithm_version) == ("waystation-name-v1", "1.0.0")
+    assert (old.algorithm, old.algorithm_version) == ("waystation-name-v1", "1.0.1")
     # v1: the name earns its part's weight and 1.5 for agreeing whole; v2 adds the single-name terms
     assert new.features[0].weight - old.features[0].weight == pytest.approx(
         V2_RULES.covered + V2_RULES.complete + V2_RULES.mononym - V1_RULES.complete, abs=1e-3

@@ -118,7 +118,7 @@ class NameEvidenceV1:
     """Weight-of-evidence scoring over names, date of birth, documents, nationality and sex."""
 
     NAME = "waystation-name-v1"
-    VERSION = "1.0.0"
+    VERSION = "1.0.1"  # 1.0.1: names read as in v2 2.1.0 (el-Sheikh after a name is a family name)
     CENTER = 9.0
     SCALE = 5.0
     default_threshold = 0.5
