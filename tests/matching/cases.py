@@ -8,6 +8,8 @@ from waystation.model import (
     IdentityDocument,
     ListEntry,
     Name,
+    NamePart,
+    NamePartKind,
     NameQuality,
     NameRole,
     PartialDate,
@@ -39,6 +41,10 @@ def _name(text: str, primary: bool) -> Name:
     text = text.lstrip("~")
     quality = NameQuality.WEAK if weak else NameQuality.STRONG
     role = NameRole.PRIMARY if primary else NameRole.ALIAS
+    if "^" in text:  # "Family^Given Name": family first, the given field kept whole (Korean "Pak^Han Se")
+        family, given = text.split("^", 1)
+        parts = (NamePart(family, NamePartKind.FAMILY), NamePart(given, NamePartKind.GIVEN))
+        return Name(parts, role, quality)
     if "/" in text:
         given, family = text.split("/", 1)
         return Name.from_parts(family, given.split(), role=role, quality=quality)

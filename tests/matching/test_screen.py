@@ -57,7 +57,7 @@ def test_contract_records() -> None:
 def test_hit_carries_algorithm_version_features_and_pairs() -> None:
     screener = Screener.build([listed(entry_from(ROW, "QDi.014"))])
     hit = screener.screen(traveller_from(ROW), threshold=0.5, alert_threshold=0.8)[0]
-    assert (hit.algorithm, hit.algorithm_version) == ("waystation-name-v2", "2.0.0")
+    assert (hit.algorithm, hit.algorithm_version) == ("waystation-name-v2", "2.1.0")
     assert hit.list_version == "2026-05-08"
     assert [f.name for f in hit.features] == ["name", "date_of_birth", "nationality", "sex"][
         : len(hit.features)
@@ -192,7 +192,7 @@ def test_older_version_stays_available_and_scores_as_it_did() -> None:
     v2 = Screener.build([listed(entry)])
     old = v1.screen(traveller, threshold=0.0, alert_threshold=1.0)[0]
     new = v2.screen(traveller, threshold=0.0, alert_threshold=1.0)[0]
-    assert (old.algorithm, old.algorithm_version) == ("waystation-name-v1", "1.0.0")
+    assert (old.algorithm, old.algorithm_version) == ("waystation-name-v1", "1.0.1")
     # v1: the name earns its part's weight and 1.5 for agreeing whole; v2 adds the single-name terms
     assert new.features[0].weight - old.features[0].weight == pytest.approx(
         V2_RULES.covered + V2_RULES.complete + V2_RULES.mononym - V1_RULES.complete, abs=1e-3

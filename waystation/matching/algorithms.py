@@ -17,6 +17,10 @@ measured precision is in docs/matching.md.
 titles, a relative's name), treats two dates in the same year as neutral, and maps evidence with a
 slope of 4.7 so that the alert threshold 0.7 sits at 13 nats, where hits turn from mostly wrong to
 mostly right on the labelled set (docs/matching.md has the measured precision of each band).
+Version 2.1.0 adds the name rules listed in compare/names.py (a traveller's own given name nowhere
+in the listed name, common names apart, East Asian given names) and two date readings (1 January
+as "day and month unknown", a month slip); a stored hit records its version, so one scored by
+2.0.0 is known to come from the earlier rules.
 
 A new algorithm is added by registering an object with the :class:`Algorithm` shape; the old one
 stays available under its NAME so stored hits can be re-scored with what produced them.
@@ -114,7 +118,7 @@ class NameEvidenceV1:
     """Weight-of-evidence scoring over names, date of birth, documents, nationality and sex."""
 
     NAME = "waystation-name-v1"
-    VERSION = "1.0.0"
+    VERSION = "1.0.1"  # 1.0.1: names read as in v2 2.1.0 (el-Sheikh after a name is a family name)
     CENTER = 9.0
     SCALE = 5.0
     default_threshold = 0.5
@@ -122,6 +126,8 @@ class NameEvidenceV1:
     RULES: NameRules = V1_RULES
     WEAK_RULES: NameRules = V1_RULES
     OTHER_DAY = OTHER_DAY_V1  # an exact date of birth in the listed year, another day and month
+    PLACEHOLDER = False  # 1 January read as "day and month unknown" (compare/dates.py)
+    MONTH_SLIP = False  # same day and year, another month: one field wrong (compare/dates.py)
     BOUND_EXTRA = 0.0  # whole-name evidence beyond the aligned parts that pruning must allow for
 
     def score(self, evidence: float) -> float:
@@ -156,7 +162,9 @@ class NameEvidenceV1:
         dates = date_bound(born.year if born else None, entry.years)
         if dates < YEAR_SLIP:
             return name_bound + dates + rest  # the years alone settle it (no date arithmetic needed)
-        found = date_evidence(born, entry.entry.birth_dates, self.OTHER_DAY)
+        found = date_evidence(
+            born, entry.entry.birth_dates, self.OTHER_DAY, self.PLACEHOLDER, self.MONTH_SLIP
+        )
         dates = found[0] if found else 0.0
         return name_bound + dates + rest
 
@@ -200,7 +208,11 @@ class NameEvidenceV1:
                     "name", round(weight, 3), person.name.full, matched_name, _name_sentence(comparison, weak)
                 )
             )
-        features.append(compare_dates(person.birth_date, listed.birth_dates, self.OTHER_DAY))
+        features.append(
+            compare_dates(
+                person.birth_date, listed.birth_dates, self.OTHER_DAY, self.PLACEHOLDER, self.MONTH_SLIP
+            )
+        )
         for feature in (
             document,
             compare_countries(person.nationalities, person.documents, listed.nationalities),
@@ -224,7 +236,7 @@ class NameEvidenceV2(NameEvidenceV1):
     """
 
     NAME = "waystation-name-v2"
-    VERSION = "2.0.0"
+    VERSION = "2.1.0"
     CENTER = 9.0
     SCALE = 4.7
     default_threshold = 0.5
@@ -232,6 +244,8 @@ class NameEvidenceV2(NameEvidenceV1):
     RULES = V2_RULES
     WEAK_RULES = replace(V2_RULES, mononym=0.0)
     OTHER_DAY = OTHER_DAY_V2
+    PLACEHOLDER = True
+    MONTH_SLIP = True
     BOUND_EXTRA = V2_RULES.most  # (v1 left its +1.5 for a whole name out of the bound)
 
 

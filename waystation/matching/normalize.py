@@ -73,6 +73,7 @@ class AnalysedName:
     set_aside: tuple[str, ...] = ()
     given: int | None = None  # index of the person's own given name (not a head), if known
     groups: tuple[tuple[str, tuple[int, ...]], ...] = ()  # source words (folded) and their parts' indexes
+    given_span: tuple[int, ...] = ()  # every part of the source field the own given name is written in
 
     @property
     def text(self) -> str:
@@ -214,15 +215,36 @@ def analyse(name: Name, *, document: bool = False) -> AnalysedName:
         for raw in split_words(part.text):
             items.extend(_romanized(raw, part.kind, number))
     read, set_aside = read_particles(items)
+    kept = [item for item in read if item.text]
     parts = [
         Part(word(item.text, item.alts, item.head, item.consonantal, item.counted_as), item.role, item.shown)
-        for item in read
-        if item.text
+        for item in kept
     ]
     if document and parts and _mrz_length(source_parts) >= MRZ_NAME_LENGTH:
         last = parts[-1]
         parts[-1] = Part(last.word, last.role, last.shown, truncated=True)
-    return AnalysedName(tuple(parts), name, tuple(set_aside), _given_index(parts), _source_words(parts))
+    given = _given_index(parts)
+    return AnalysedName(
+        tuple(parts), name, tuple(set_aside), given, _source_words(parts), _given_span(kept, parts, given)
+    )
+
+
+def _given_span(items: list[Item], parts: list[Part], given: int | None) -> tuple[int, ...]:
+    """The words of a given name written after the family name (Korean "PAK / HAN SE").
+
+    Family-first order is the East Asian convention, where the given name is one name in (usually)
+    two syllables, siblings sharing one of them; a given field written first may instead hold a
+    patronymic chain (Uday Saddam Hussein), whose words are other people's names. Only the first
+    kind is a span: ``()`` otherwise.
+    """
+    if given is None or not any(p.role is NamePartKind.FAMILY for p in parts[:given]):
+        return ()
+    source = items[given].source_part
+    return tuple(
+        i
+        for i, item in enumerate(items)
+        if item.source_part == source and parts[i].role is NamePartKind.GIVEN
+    )
 
 
 def _source_words(parts: list[Part]) -> tuple[tuple[str, tuple[int, ...]], ...]:

@@ -88,7 +88,9 @@ def read_particles(items: list[Item]) -> tuple[list[Item], list[str]]:
         following = items[index + 1].text if index + 1 < count else None
         same_part = following is not None and items[index + 1].source_part == item.source_part
         previous = out[-1] if out else None
-        if text in particles.titles or any(a in particles.titles for a in _article_stripped(text)):
+        if _family_title(text, items[index - 1].text if index else None, bool(out)):
+            out.append(_glued_article(text, item) if text not in particles.family_titles else item)
+        elif text in particles.titles or any(a in particles.titles for a in _article_stripped(text)):
             set_aside.append(item.shown)
         elif following is not None and (
             text in particles.articles or (text in particles.assimilated and following.startswith(text[1:]))
@@ -121,6 +123,18 @@ def read_particles(items: list[Item]) -> tuple[list[Item], list[str]]:
             else:
                 out.append(_compound_count(_glued_article(text, item), previous))
     return out, set_aside
+
+
+def _family_title(text: str, before: str | None, after_name: bool) -> bool:
+    """Whether a title word is the family name el-Sheikh: with its article ("El Sheikh", glued
+    "Elsheikh") and after a name word. A title stands before the name ("Sheikh Ahmed"); the
+    article after a name makes it the family (Al ash-Sheikh, Egyptian and Sudanese El-Sheikh)."""
+    particles = tables().particles
+    if not after_name:
+        return False
+    if text in particles.family_titles:
+        return before is not None and (before in particles.articles or before in particles.assimilated)
+    return text not in particles.titles and any(a in particles.family_titles for a in _article_stripped(text))
 
 
 def _tail(canon: str, previous: Item, item: Item) -> Item:

@@ -28,6 +28,7 @@ class Particles:
     kunya: frozenset[str]
     abd: frozenset[str]
     titles: frozenset[str]
+    family_titles: frozenset[str]  # titles that are a family name with the article after a name word
     tails: tuple[tuple[str, re.Pattern[str]], ...]  # (canonical second element, pattern of a glued word)
     tail_words: dict[str, str]  # a second element written alone -> its canonical spelling
 
@@ -82,6 +83,7 @@ def tables() -> Tables:
         kunya=frozenset(raw["kunya"]),
         abd=frozenset(raw["abd"]),
         titles=frozenset(raw["titles"]),
+        family_titles=frozenset(raw["family_titles"]),
         tails=tails,
         tail_words=tail_words,
     )

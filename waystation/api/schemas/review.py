@@ -57,7 +57,7 @@ class AlertOut(BaseModel):
                     "subject": "QDi.292",
                     "score": 0.992,
                     "algorithm": "waystation-name-v2",
-                    "algorithm_version": "2.0.0",
+                    "algorithm_version": "2.1.0",
                     "explanation": ["AL-GHAMDI = AL-GHAMDI", "born 1979-04-10, listed 1979-04-10"],
                     "created_at": "2026-11-25T19:36:02Z",
                     "status": "open",

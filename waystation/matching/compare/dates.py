@@ -41,12 +41,30 @@ def year_gap_weight(gap: int, *, approximate: bool = False) -> float:
     return -8.0 if gap < 10 else -12.0
 
 
+def _placeholder(d: PartialDate) -> bool:
+    """1 January: the day and month registries, passports and lists write when only the year is known.
+
+    Many civil registries (Afghanistan, Somalia, Pakistan, refugee documents) record a person whose
+    day and month of birth are unknown as born on 1 January of the (often estimated) year, and lists
+    copy such dates. A full date on 1 January therefore states a year, not a day: against another
+    day of the same year it agrees as a year agrees (``SAME_YEAR``), not as two full dates that
+    disagree (``other_day``). Used by v2 (``placeholder=True``); v1 keeps its results.
+    """
+    return d.month == 1 and d.day == 1
+
+
 OTHER_DAY_V1 = -1.0
 OTHER_DAY_V2 = 0.0  # same year, another day and month: a list's date is wrong about as often as a
 # random traveller shares the year (about 1 in 50), so it is no evidence either way
 
 
-def _versus_exact(q: PartialDate, e: PartialDate, other_day: float = OTHER_DAY_V1) -> tuple[float, str]:
+def _versus_exact(
+    q: PartialDate,
+    e: PartialDate,
+    other_day: float = OTHER_DAY_V1,
+    placeholder: bool = False,
+    month_slip: bool = False,
+) -> tuple[float, str]:
     assert q.year is not None
     assert e.year is not None
     gap = abs(q.year - e.year)
@@ -75,6 +93,13 @@ def _versus_exact(q: PartialDate, e: PartialDate, other_day: float = OTHER_DAY_V
         return YEAR_SLIP, "same day and month, year off by one"
     if gap == 0 and q.month == e.month:
         return SAME_MONTH, "same month and year, another day"
+    if gap == 0 and placeholder and (_placeholder(q) or _placeholder(e)):
+        return SAME_YEAR, "same year of birth (1 January: day and month unknown)"
+    if gap == 0 and q.day == e.day and month_slip:
+        # One field wrong, as with the year slip and the same month: the month mistyped or misread
+        # (06/09) is as likely as a wrong day, and a random traveller shares day and year as rarely
+        # as month and year.
+        return SAME_MONTH, "same day and year, another month"
     if gap == 0:
         return other_day, "same year, another day and month"
     return year_gap_weight(gap), f"born {gap} year{'s' if gap > 1 else ''} apart"
@@ -96,37 +121,49 @@ def _versus_years(q: PartialDate, first: int, last: int, approximate: bool) -> t
     ), f"born {gap} year{'s' if gap > 1 else ''} outside"
 
 
-def _one(q: PartialDate, statement: BirthDate, other_day: float) -> tuple[float, str] | None:
+def _one(
+    q: PartialDate, statement: BirthDate, other_day: float, placeholder: bool, month_slip: bool
+) -> tuple[float, str] | None:
     e = statement.earliest
     if e.year is None or q.year is None:
         return None
     if statement.is_range or e.month is None or statement.approximate:
         last = statement.latest.year if statement.latest and statement.latest.year else e.year
         return _versus_years(q, e.year, last, statement.approximate)
-    return _versus_exact(q, e, other_day)
+    return _versus_exact(q, e, other_day, placeholder, month_slip)
 
 
 def date_evidence(
-    traveller: PartialDate | None, statements: Sequence[BirthDate], other_day: float = OTHER_DAY_V1
+    traveller: PartialDate | None,
+    statements: Sequence[BirthDate],
+    other_day: float = OTHER_DAY_V1,
+    placeholder: bool = False,
+    month_slip: bool = False,
 ) -> tuple[float, str] | None:
-    """The best (weight, reason) over the list's statements, or ``None`` when nothing compares."""
+    """The best (weight, reason) over the list's statements, or ``None`` when nothing compares;
+    ``placeholder``: read 1 January as "day and month unknown" (see ``_placeholder``);
+    ``month_slip``: the same day and year in another month agrees as the same month does."""
     if traveller is None or traveller.year is None:
         return None
     best: tuple[float, str] | None = None
     for statement in statements:
-        found = _one(traveller, statement, other_day)
+        found = _one(traveller, statement, other_day, placeholder, month_slip)
         if found is not None and (best is None or found[0] > best[0]):
             best = found
     return best
 
 
 def compare_dates(
-    traveller: PartialDate | None, statements: Sequence[BirthDate], other_day: float = OTHER_DAY_V1
+    traveller: PartialDate | None,
+    statements: Sequence[BirthDate],
+    other_day: float = OTHER_DAY_V1,
+    placeholder: bool = False,
+    month_slip: bool = False,
 ) -> Feature:
     """The date-of-birth evidence: the best agreement over the list's statements."""
     listed = "; ".join(str(s) for s in statements) or "not listed"
     given = str(traveller) if traveller else "not given"
-    found = date_evidence(traveller, statements, other_day)
+    found = date_evidence(traveller, statements, other_day, placeholder, month_slip)
     if found is None:
         return Feature(
             "date_of_birth",

@@ -38,6 +38,18 @@ stored hit can be re-scored by what produced it). Version 2 (``V2_RULES``) split
   such a name earns no coverage credit at all;
 - ``titles``: an honorific both sides carry (Haji, Mullah, Maulana, Qari…) agrees a little; one
   carried by one side only costs nothing (titles are left off passports).
+
+Version 2.1 adds three rules (also in ``V2_RULES``):
+
+- ``own_extra``: the traveller's own given name with no counterpart at all while the rest agrees
+  costs like the listed person's own name left out (3 nats, not ``EXTRA``): the listed name then
+  reads as the traveller's father's chain (Khaled Ahmed Hassan Ali against Ahmed Hassan Ali);
+- ``apart``: two spellings each well attested as a name (``APART_COUNT``), not linked by the variant
+  tables and differing in their consonants (Khalil / Khalid, Ghassan / Hassan) are two names, never
+  one name misspelt, so they do not align;
+- a given name written after the family name (East Asian order, Korean "Pak / Han Se") is one
+  name in syllables (``AnalysedName.given_span``): another of its words agreeing means the person's
+  own name is there, so the left-out syllable is an ordinary missing part, not a relative's name.
 """
 
 from __future__ import annotations
@@ -48,7 +60,8 @@ from rapidfuzz.distance import OSA
 
 from waystation.matching.compare.words import ALIGN_MIN, How, pair_weight, similarity
 from waystation.matching.keys import phonetic
-from waystation.matching.normalize import AnalysedName, Part
+from waystation.matching.normalize import AnalysedName, Part, Word
+from waystation.matching.tables import tables
 from waystation.matching.text import fold
 from waystation.matching.types import PartPair
 from waystation.model import NamePartKind
@@ -91,6 +104,8 @@ class NameRules:
     missing_given: float = MISSING_GIVEN
     mononym: float = 0.0
     titles: float = 0.0
+    own_extra: float = 0.0  # the traveller's own given name with no counterpart at all (0: an ordinary extra)
+    apart: bool = False  # two well-attested names with other consonants never align (_known_apart)
 
     @property
     def most(self) -> float:
@@ -101,7 +116,10 @@ class NameRules:
 _SURE = 0.95  # a pair this alike or more explains its part fully (coverage terms)...
 _LOOSE = 0.8  # ...and one this alike or less not at all
 V1_RULES = NameRules()
-V2_RULES = NameRules(complete=0.5, covered=0.75, missing_given=3.0, mononym=3.0, titles=0.7)
+V2_RULES = NameRules(
+    complete=0.5, covered=0.75, missing_given=3.0, mononym=3.0, titles=0.7, own_extra=3.0, apart=True
+)
+APART_COUNT = 20  # a spelling seen this often in the name corpus is a name in its own right
 
 _DECAY = (1.0, 1.0, 0.7, 0.5, 0.35, 0.25)
 _INITIAL = 1.0
@@ -128,7 +146,18 @@ class _Option:
     entry: tuple[int, ...]
 
 
-def _pair_options(first: AnalysedName, second: AnalysedName) -> list[_Option]:
+def _known_apart(a: Word, b: Word) -> bool:
+    """Two spellings each well attested as a name of its own (``APART_COUNT`` in the frequency
+    table), not linked by the variant tables, and different in their consonants (Ghassan / Hassan,
+    Khalil / Khalid): two names, not one name misspelt. A slip that turns one common name into
+    another is far rarer than a traveller really bearing the other name."""
+    if a.skeleton == b.skeleton or a.alts or b.alts or a.consonantal or b.consonantal:
+        return False
+    frequency = tables().frequency
+    return frequency.get(a.text, 0) >= APART_COUNT and frequency.get(b.text, 0) >= APART_COUNT
+
+
+def _pair_options(first: AnalysedName, second: AnalysedName, apart: bool = False) -> list[_Option]:
     query, entry = first.parts, second.parts
     options: list[_Option] = []
     for i, a in enumerate(query):
@@ -157,6 +186,8 @@ def _pair_options(first: AnalysedName, second: AnalysedName) -> list[_Option]:
                 ):
                     continue
                 sim, how = similarity(wa, wb)
+                if apart and how is How.SPELLING and sim >= ALIGN_MIN and _known_apart(wa, wb):
+                    continue
             if sim >= ALIGN_MIN:
                 options.append(_Option(pair_weight(min(wa.weight, wb.weight), sim), sim, how, (i,), (j,)))
     _joined_options(first, second, options, flip=False)
@@ -218,7 +249,7 @@ def compare_names(
     qp, ep = query.parts, entry.parts
     if not qp or not ep:
         return None
-    options = _pair_options(query, entry)
+    options = _pair_options(query, entry, rules.apart)
     if not options:
         return None
     options.sort(key=lambda o: (o.weight, o.sim), reverse=True)
@@ -247,6 +278,16 @@ def compare_names(
     given = entry.given
     if given is not None and given in left_e and given - 1 in used_e and ep[given - 1].word.head:
         given = None  # "Abdul" agreed and "Ghani" of Abdul Ghani is left out: an ordinary missing part
+    if (
+        rules is not V1_RULES
+        and given is not None
+        and given in left_e
+        and any(j in used_e and not ep[j].word.head for j in entry.given_span if j != given)
+    ):
+        # Another word of the same given-name field agreed: a given name written in two words (Korean
+        # "Han Se", where siblings share the generation syllable and differ in the other) is present
+        # in part, so the person's own name is not missing and the left-out word is an ordinary one.
+        given = None
     own_missing = given is not None and given in left_e
     if given is not None and given in left_e:
         # The entry's own given name is unaccounted for: siblings and fathers share the rest.
@@ -260,10 +301,18 @@ def compare_names(
             pairs.append(PartPair("", ep[given].shown, "missing", 0.0, -rules.missing_given))
             total -= rules.missing_given
     extra = 0.0
+    notes_own = False
     for index, i in enumerate(left_q):
         if index < len(left_e):
             pairs.append(PartPair(qp[i].shown, ep[left_e[index]].shown, "differs", 0.0, -DIFFERS))
             total -= DIFFERS
+        elif rules.own_extra and i == query.given and (used_q - {i}):
+            # The traveller's own given name is nowhere in the listed name while the rest agrees:
+            # the listed name reads as the traveller's father's chain (Saber Mohamed Osman Omar
+            # against Omar Uthman Mohammed), which lists do not leave a person's own name out of.
+            pairs.append(PartPair(qp[i].shown, "", "extra", 0.0, -rules.own_extra))
+            total -= rules.own_extra
+            notes_own = True
         else:
             cost = min(EXTRA, EXTRA_CAP - extra)
             extra += cost
@@ -278,6 +327,8 @@ def compare_names(
         total += bonus
     elif rules is not V1_RULES:
         notes = ("The listed person's own given name is not given: a relative shares the rest of the name.",)
+    if notes_own:
+        notes += ("The traveller's own given name is not in the listed name: it may name a father or son.",)
     total = min(total, NAME_CAP)
     return NameComparison(round(total, 3), tuple(pairs), round(matched, 3), _swapped(chosen, qp, ep), notes)
 
