@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import URL, inspect, text
+from sqlalchemy.exc import OperationalError
 
 from tests.store.conftest import fresh_url
 from waystation.store.engine import make_engine
-from waystation.store.migrate import MIGRATIONS, current_revision, head_revision, upgrade
+from waystation.store.migrate import ADVISORY_LOCK, MIGRATIONS, current_revision, head_revision, upgrade
 from waystation.store.schema import metadata
 
 
@@ -54,3 +55,30 @@ def test_migrations_ship_inside_the_package() -> None:
         "0004_kept_traveller_keys.py",
     ]
     assert not (MIGRATIONS.parent / "alembic.ini").exists()
+
+
+def test_an_upgrade_waits_only_for_an_upgrade_of_its_own_schema(postgres_schema_factory: object) -> None:
+    """Another schema's upgrade in progress (its lock held) does not hold this one up; an upgrade
+    of the same schema does (``lock_timeout`` makes the wait an error instead of a hang)."""
+    if postgres_schema_factory is None:
+        pytest.skip("PostgreSQL not configured")
+    assert callable(postgres_schema_factory)
+    busy, other = postgres_schema_factory(), postgres_schema_factory()
+    holder = make_engine(busy)
+    try:
+        with holder.begin() as connection:
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(:key, hashtext(current_schema()))"), {"key": ADVISORY_LOCK}
+            )
+            upgrade(_with_lock_timeout(other))  # not the held schema: goes straight on
+            assert current_revision(make_engine(other)) == head_revision()
+            with pytest.raises(OperationalError, match="lock timeout"):
+                upgrade(_with_lock_timeout(busy))
+    finally:
+        holder.dispose()
+
+
+def _with_lock_timeout(url: URL) -> URL:
+    options = url.query["options"]
+    assert isinstance(options, str)
+    return url.update_query_dict({"options": f"{options} -clock_timeout=2s"})

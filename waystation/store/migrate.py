@@ -2,8 +2,9 @@
 
 The migration scripts live inside the package (``waystation/store/migrations``) so they ship in
 the wheel; no ``alembic.ini`` is needed at run time. The CLI and the service call
-:func:`upgrade` at start. On PostgreSQL the upgrade holds an advisory lock, so several workers
-starting at once migrate one after the other instead of colliding.
+:func:`upgrade` at start. On PostgreSQL the upgrade holds an advisory lock on its schema, so
+several workers starting at once migrate one after the other instead of colliding, while upgrades
+of other schemas on the same server go on in parallel.
 
 A developer adds a revision with::
 
@@ -25,9 +26,13 @@ from sqlalchemy import URL, Engine, make_url
 
 from waystation.store.engine import make_engine
 
-__all__ = ["MIGRATIONS", "alembic_config", "current_revision", "head_revision", "upgrade"]
+__all__ = ["ADVISORY_LOCK", "MIGRATIONS", "alembic_config", "current_revision", "head_revision", "upgrade"]
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# With the schema's name, serialises concurrent upgrades of one schema on PostgreSQL. Per schema,
+# not per server: upgrades of other schemas (other installations or test runs sharing the server)
+# have nothing to wait for, and a service starting beside them must not queue behind them.
+ADVISORY_LOCK = 0x57617973  # "Ways"
 
 
 def alembic_config(url: str | URL | None = None) -> Config:

@@ -7,10 +7,8 @@ from alembic import context
 from sqlalchemy import Connection, text
 
 from waystation.store.engine import make_engine
+from waystation.store.migrate import ADVISORY_LOCK
 from waystation.store.schema import metadata
-
-# Any constant shared by every waystation process: serialises concurrent upgrades on PostgreSQL.
-_ADVISORY_LOCK = 0x5761797374  # "Wayst"
 
 
 def _run(connection: Connection) -> None:
@@ -22,7 +20,10 @@ def _run(connection: Connection) -> None:
     )
     with context.begin_transaction():
         if connection.dialect.name == "postgresql":
-            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _ADVISORY_LOCK})
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(:key, hashtext(current_schema()))"),
+                {"key": ADVISORY_LOCK},
+            )
         context.run_migrations()
 
 
