@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from json.encoder import c_make_encoder, encode_basestring
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +28,26 @@ SQLITE_BUSY_TIMEOUT_MS = 15_000
 _JSON_NUL = re.compile(r"(?<!\\)((?:\\\\)*)\\u0000")
 
 
+def _not_serializable(value: Any) -> Any:
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+# The encoder ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))`` builds on every
+# call, built once: a 300-passenger message writes ~1,500 JSON values (provenance, names, lists),
+# and for the small ones building the encoder cost six times the encoding. Same output.
+_ENCODE = (
+    c_make_encoder(None, _not_serializable, encode_basestring, None, ":", ",", False, False, True)
+    if c_make_encoder is not None
+    else None
+)
+
+
 def dumps_json(value: Any) -> str:
     """Compact JSON, UTF-8 kept, NUL replaced by U+FFFD (PostgreSQL refuses ``\\u0000``)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if _ENCODE is not None and not isinstance(value, str | int | float) and value is not None:
+        text = "".join(_ENCODE(value, 0))
+    else:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return _JSON_NUL.sub(r"\1\\ufffd", text) if "\\u0000" in text else text
 
 

@@ -1,0 +1,64 @@
+"""Batches sent past SQLAlchemy's per-row parameter handling, with the same values it would send.
+
+For an ``executemany`` SQLAlchemy builds a parameter dictionary per row and runs every column's
+bind processing per value; for the ~600 rows of a 300-passenger message (travellers and their
+documents) that bookkeeping cost more than SQLite took to store them. Here each column's
+processing is looked up once per table and dialect and applied column by column, and the rows
+go to the driver as tuples under one prepared statement. What is stored is what a plain
+``session.execute(insert(table), rows)`` stores, byte for byte (``tests/store/test_binds.py``):
+the processors are the column types' own (UTC for instants, JSON text — JSON ``null`` for
+``None``, as SQLAlchemy writes it — dates as SQLite text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Dialect, Table
+from sqlalchemy.orm import Session
+
+__all__ = ["Processor", "execute_many", "processors", "sendable"]
+
+Processor = Callable[[Any], Any]
+
+
+@cache
+def processors(table: Table, dialect: Dialect) -> dict[str, Processor | None]:
+    """Each column's bind processing on ``dialect`` (``None`` where the driver takes the value as is)."""
+    return {
+        column.name: column.type.dialect_impl(dialect).bind_processor(dialect) for column in table.columns
+    }
+
+
+@cache
+def _python_defaults(table: Table) -> frozenset[str]:
+    return frozenset(c.name for c in table.columns if c.default is not None or c.onupdate is not None)
+
+
+def sendable(table: Table, row: dict[str, Any]) -> bool:
+    """Whether rows shaped like ``row`` can skip SQLAlchemy: every key a column, and no column left
+    out that SQLAlchemy would fill with a Python-side default."""
+    columns = table.columns
+    return all(key in columns for key in row) and _python_defaults(table) <= row.keys()
+
+
+def execute_many(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert ``rows`` (all with the keys of the first, see :func:`sendable`) in one ``executemany``."""
+    connection = session.connection()
+    dialect = connection.dialect
+    steps = processors(table, dialect)
+    names = list(rows[0])
+    quote = dialect.identifier_preparer.quote
+    marker = "?" if dialect.paramstyle == "qmark" else "%s"
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
+        f"VALUES ({', '.join([marker] * len(names))})"
+    )
+    columns = []
+    for name in names:
+        step = steps[name]
+        values = [row[name] for row in rows]
+        columns.append([step(v) for v in values] if step is not None else values)
+    connection.exec_driver_sql(sql, list(zip(*columns, strict=True)))
