@@ -56,6 +56,13 @@ class Settings(BaseSettings):
     )
     alert_threshold: float = Field(default=0.70, ge=0.0, le=1.0)
     report_threshold: float = Field(default=0.50, ge=0.0, le=1.0)
+    token_cache_seconds: float = Field(
+        default=5.0,
+        ge=0.0,
+        le=60.0,
+        description="how long a successful API token look-up is reused in a process (0: never); "
+        "bounds how late a revocation made by another process takes effect",
+    )
 
     @property
     def effective_database_url(self) -> str:

@@ -14,6 +14,7 @@ from waystation.services.audit import verify_audit
 from waystation.services.users import create_user
 from waystation.store import audit_head, audit_records, find_by_sha256, message_bytes
 from waystation.synth.render_edifact import render_paxlst
+from waystation.synth.render_iapi import render_iapi
 
 
 def _alerted_refs(served: Served, message_id: int) -> dict[str, list[dict[str, object]]]:
@@ -173,3 +174,20 @@ def test_the_answers_to_a_request_are_one_audit_record_matching_what_the_carrier
         assert {p.traveller_ref: p.answer.value for p in passengers} == codes
         assert all(p.alert_ids for p in passengers if p.answer.value != "0Z")
     assert verify_audit(served.workspace).ok
+
+
+def test_a_revoked_carrier_token_is_refused_on_the_next_request(served: Served) -> None:
+    """Token look-ups are remembered for seconds (services/token_cache.py); a revocation through
+    the API still shuts the gateway to the token at once."""
+    issued = create_user(served.workspace, f"dcs-revoked-{served.reference()}", Role.CARRIER)
+    flight, _ = flight_with_listed(served)
+    headers = {"Authorization": f"Bearer {issued.token}", "Content-Type": "application/edifact"}
+    data = render_iapi(flight.leg, flight.travellers[:1], reference=served.reference(), transaction="T1")
+    assert served.client.post("/v1/messages", content=data, headers=headers).status_code == 200
+    assert served.client.post("/v1/messages", content=data, headers=headers).status_code == 200  # cached
+    revoked = served.client.delete(f"/v1/tokens/{issued.stored.id}", headers=served.headers(Role.ADMIN))
+    assert revoked.status_code == 200, revoked.text
+    again = render_iapi(flight.leg, flight.travellers[:1], reference=served.reference(), transaction="T2")
+    refused = served.client.post("/v1/messages", content=again, headers=headers)
+    assert refused.status_code == 401
+    assert refused.json()["code"] == "unauthenticated"

@@ -128,6 +128,7 @@ def revoke_user_token(workspace: Workspace, token_id: int, *, by: Principal) -> 
     with audited(workspace) as (session, audit):
         revoked = revoke_token(session, token_id)
         audit.log(UserChanged(str(revoked.user_id), f"token {token_id} revoked"), by)
+    workspace.tokens.clear()  # effective in this process at once, not after the cache's seconds
     return revoked
 
 
@@ -156,11 +157,18 @@ def authenticate_token(workspace: Workspace, token: str) -> Principal:
     """The user holding this token; ``Unauthenticated`` for an unknown, revoked or disabled one."""
     if not token.startswith(TOKEN_PREFIX):
         raise Unauthenticated("the token is not a waystation API token")
+    digest = token_digest(token)
+    remembered = workspace.tokens.get(digest)  # see services/token_cache.py for what it keeps
+    if remembered is not None:
+        return remembered
+    generation = workspace.tokens.generation
     with workspace.transaction() as session:
-        user = user_for_token(session, token_digest(token))
+        user = user_for_token(session, digest)
     if user is None:
         raise Unauthenticated("the token is unknown or revoked")
-    return Principal(user.name, user.role)
+    principal = Principal(user.name, user.role)
+    workspace.tokens.put(digest, principal, generation)
+    return principal
 
 
 def authenticate_password(

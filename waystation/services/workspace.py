@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from waystation.services.token_cache import TokenCache
 from waystation.settings import Settings
 from waystation.store import make_engine, make_sessions, upgrade
 
@@ -59,6 +60,7 @@ class Workspace:
     org_community: str | None = None
     cache: dict[object, object] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    tokens: TokenCache = field(default_factory=TokenCache)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -87,4 +89,5 @@ def open_workspace(settings: Settings, *, migrate: bool = True) -> Workspace:
         masking_key=settings.masking_key.encode("utf-8"),
         org_id=settings.org_id,
         org_community=settings.org_community,
+        tokens=TokenCache(settings.token_cache_seconds),
     )

@@ -52,16 +52,17 @@ def prepare(table: Table, rows: Iterable[Mapping[str, Any]]) -> list[Row]:
     prepared: list[Row] = []
     for row in rows:
         clean = dict(row)
-        for key, value in clean.items():
-            if isinstance(value, str):
-                if "\x00" in value:
-                    value = value.replace("\x00", "\ufffd")
+        for key, value in row.items():
+            # Checked first in one test, because nearly every value passes (~10,000 per message).
+            if isinstance(value, str) and ("\x00" in value or len(value) > limits.get(key, _NO_LIMIT)):
+                value = value.replace("\x00", "\ufffd")
                 limit = limits.get(key)
-                if limit is not None and len(value) > limit:
-                    value = value[:limit]
-                clean[key] = value
+                clean[key] = value[:limit] if limit is not None else value
         prepared.append(clean)
     return prepared
+
+
+_NO_LIMIT = 1 << 62
 
 
 def insert_rows(session: Session, model: type[DeclarativeBase], rows: Sequence[Mapping[str, Any]]) -> None:
