@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
-import gc
 import os
 import platform
 import pstats
@@ -36,6 +35,7 @@ from sqlalchemy import make_url, text
 from bench.gateway.traffic import Request, day_requests, peak_requests
 from waystation.api import create_app
 from waystation.cases.vocab import Role
+from waystation.cli.process import prepare_process
 from waystation.ingest.lists import BUNDLED_UN_SHA256, bundled_un_list
 from waystation.services.gateway import submit
 from waystation.services.lists import import_watchlist
@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> None:
         import_watchlist(workspace, bundled_un_list(), sha256=BUNDLED_UN_SHA256, source="bundled")
         token = create_user(workspace, "bench-dcs", Role.CARRIER).token
         carrier = Principal("bench-dcs", Role.CARRIER)
-        _prepare_process()
+        prepare_process(workspace)  # what `waystation serve` does for its process
 
         def service(request: Request) -> object:
             return submit(workspace, carrier, request.data)
@@ -159,11 +159,6 @@ def main(argv: list[str] | None = None) -> None:
             _profile("service, 1-4 passenger check-in", service, small[0], args.profile)
         print(f"load average at end {os.getloadavg()}")
         workspace.close()
-
-
-def _prepare_process() -> None:
-    """What ``waystation serve`` does for the process before it takes requests (nothing else)."""
-    gc.collect()
 
 
 if __name__ == "__main__":

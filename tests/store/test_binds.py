@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import text
 
 from bench.gateway.traffic import day_requests
 from tests.store.conftest import Database

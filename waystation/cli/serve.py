@@ -22,10 +22,12 @@ __all__ = ["COMMANDS", "served_app"]
 def served_app(settings: Settings | None = None) -> FastAPI:
     """The API with the analyst pages mounted on it, on one workspace."""
     from waystation.api import create_app
+    from waystation.cli.process import prepare_process
     from waystation.web import mount_web
 
     settings = settings or get_settings()
     app = create_app(settings=settings)
+    prepare_process(app.state.workspace)  # this worker's collector settings (see cli/process.py)
     mount_web(app, app.state.workspace, settings)
     return app
 

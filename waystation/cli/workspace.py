@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from waystation.cli.process import prepare_process
 from waystation.services.workspace import Workspace, open_workspace
 from waystation.settings import get_settings
 
@@ -11,4 +12,4 @@ __all__ = ["workspace"]
 def workspace() -> Workspace:
     settings = get_settings()
     settings.check()
-    return open_workspace(settings)
+    return prepare_process(open_workspace(settings))

@@ -7,7 +7,6 @@ lists. Every stored hit records the list version and the algorithm NAME and vers
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -87,21 +86,11 @@ def screener_for(workspace: Workspace, versions: Sequence[ListVersionInfo]) -> S
         kwargs = {"algorithm": workspace.screening.algorithm} if workspace.screening.algorithm else {}
         screener = Screener.build(lists, **kwargs)
         workspace.cache[key] = screener
-        _settle_collector()
+        if workspace.on_screener_built is not None:
+            # The process's owner decides what to do about a long-lived index (the CLI freezes it
+            # out of the collector's way: waystation/cli/process.py); a service does not.
+            workspace.on_screener_built()
         return screener
-
-
-def _settle_collector() -> None:
-    """An analysed list is hundreds of thousands of objects that live as long as the process:
-    move everything alive into the collector's permanent generation, so that the collections a
-    300-passenger message triggers stop walking the index again and again (a third of a message's
-    CPU time, measured), and collect the young generation less often."""
-    gc.freeze()
-    if gc.get_threshold()[0] == _DEFAULT_YOUNG:
-        gc.set_threshold(_YOUNG, *gc.get_threshold()[1:])
-
-
-_DEFAULT_YOUNG, _YOUNG = 700, 20_000
 
 
 def clearances(workspace: Workspace, now: datetime | None = None) -> ClearanceSet:

@@ -8,7 +8,7 @@ screeners per set of list versions, because analysing a list is done once, not p
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +61,9 @@ class Workspace:
     cache: dict[object, object] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
     tokens: TokenCache = field(default_factory=TokenCache)
+    # Called after a screener is analysed and cached (the index now lives as long as the process):
+    # the process's owner hooks its memory settings here (waystation/cli/process.py).
+    on_screener_built: Callable[[], None] | None = None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from json.encoder import c_make_encoder, encode_basestring
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +35,10 @@ def _not_serializable(value: Any) -> Any:
 # The encoder ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))`` builds on every
 # call, built once: a 300-passenger message writes ~1,500 JSON values (provenance, names, lists),
 # and for the small ones building the encoder cost six times the encoding. Same output.
+_MAKE_ENCODER = getattr(json.encoder, "c_make_encoder", None)  # CPython's C accelerator
 _ENCODE = (
-    c_make_encoder(None, _not_serializable, encode_basestring, None, ":", ",", False, False, True)
-    if c_make_encoder is not None
+    _MAKE_ENCODER(None, _not_serializable, encode_basestring, None, ":", ",", False, False, True)
+    if _MAKE_ENCODER is not None
     else None
 )
 
