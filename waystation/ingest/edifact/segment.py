@@ -37,12 +37,12 @@ class Segment:
 
         ``None`` when absent or blank: readers treat both as unknown.
         """
-        if not 0 < index <= len(self.elements):
+        if index <= 0 or component < 0:
             return None
-        comps = self.elements[index - 1]
-        if component >= len(comps):
+        try:  # absent is the exception: ~80,000 calls for a 300-passenger manifest
+            value = self.elements[index - 1][component].strip()
+        except IndexError:
             return None
-        value = comps[component].strip()
         return value or None
 
     def repetitions(self, index: int) -> tuple[Element, ...]:

@@ -33,6 +33,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _EDGE_JUNK = "\x00\x01\x02\x03\x04\x1a\x1e\x1f \t\r\n\f\v"
 _TRAILING_JUNK = "\x00\x01\x02\x03\x04\x1a\x1e\x1f\r\n\f\v"  # trailing spaces are data
 _WS = re.compile(r"[\s\x00-\x04\x1a]*")
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +206,10 @@ class _Scanner:
         terminator, end, skip_ws = syntax.terminator, len(text), self.skip_ws
         sep, comp, rep = syntax.element, syntax.component, syntax.repetition
         limits, tag_pattern, segments = element_limits(), _TAG.fullmatch, self.segments
+        offsets, line_of = self.offsets, self.line_of
+        capitals = _CAPITALS if terminator not in "\r\n" else frozenset()  # a line-break terminator
         at = skip_ws(start)
+        line = line_of(at)
         while at < end:
             stop = text.find(terminator, at)
             if stop < 0:
@@ -226,10 +230,21 @@ class _Scanner:
                 self.emit(body, body, at)  # every repair and warning, as the slow path would
             else:
                 elements = tuple([tuple(part.split(comp)) for part in parts[1:]])
-                segments.append(Segment(tag, elements, len(segments) + 1, body, self.line_of(at)))
-                self.offsets.append(at)
+                segments.append(Segment(tag, elements, len(segments) + 1, body, line))
+                offsets.append(at)
                 self.ended = tag == "UNZ"
-            at = skip_ws(stop + 1)
+            # What follows a terminator is nearly always the next tag, or one "\n" and the tag:
+            # both stepped over without the whitespace pattern and the line look-up (a capital
+            # letter is never whitespace); anything else takes the general way.
+            at = stop + 1
+            following = text[at : at + 2]
+            if following[:1] in capitals:
+                pass
+            elif following[:1] == "\n" and following[1:] in capitals:
+                at, line = at + 1, line + 1
+            else:
+                at = skip_ws(at)
+                line = line_of(at)
             if self.ended:
                 return text[at:]
         return ""

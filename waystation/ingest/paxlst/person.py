@@ -8,6 +8,7 @@ segment it was read from in ``Traveller.fields``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -117,10 +118,10 @@ class PersonDraft:
         self.fields[name] = self.ctx.prov(segment, name)
 
     def feed(self, segment: Segment) -> None:
-        handler = getattr(self, f"_{segment.tag.lower()}", None)
+        handler = _HANDLERS.get(segment.tag)
         if handler is None:
             return  # MEA, FTX (bags), EMP, QTY: not part of the traveller model
-        handler(segment)
+        handler(self, segment)
 
     def _att(self, segment: Segment) -> None:
         if segment.get(1) != "2":
@@ -280,3 +281,10 @@ class PersonDraft:
             provenance=self.ctx.prov(self.nad),
             fields=dict(self.fields),
         )
+
+
+# Segment tag -> the PersonDraft method reading it (``_att`` reads ATT ...), looked up once.
+_HANDLERS: dict[str, Callable[[PersonDraft, Segment], None]] = {
+    name[1:].upper(): getattr(PersonDraft, name)
+    for name in ("_att", "_dtm", "_gei", "_loc", "_nat", "_com", "_rff", "_doc")
+}
