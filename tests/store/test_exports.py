@@ -71,6 +71,7 @@ def test_store_exports() -> None:
             "jsonable",
             "latest_policy",
             "latest_version",
+            "latest_versions",
             "list_changes",
             "list_users",
             "list_versions",

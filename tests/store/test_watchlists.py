@@ -21,6 +21,7 @@ from waystation.store.watchlists import (
     find_version,
     import_list_version,
     latest_version,
+    latest_versions,
     list_changes,
     list_versions,
     load_entries,
@@ -67,6 +68,7 @@ def test_un_versions_import_load_and_diff(db: Database) -> None:
         assert list_changes(session, info.id) == list(second.changes)
         loaded = load_watchlist(session, info.id)
         assert latest_version(session, "un-consolidated") == info
+        assert latest_versions(session) == [info]
         assert [v.version for v in list_versions(session, "un-consolidated")] == [old.version, new.version]
         assert watchlist_names(session) == ["un-consolidated"]
         some = load_entries(session, first.version.id, ["QDe.137", "QDi.437", "nope"])
@@ -134,3 +136,23 @@ def test_changes_computed_by_the_caller_are_recorded_as_given(db: Database) -> N
         assert find_version(session, "national", "2") == result.version
         assert find_version(session, "national", "3") is None
     assert stored == given
+
+
+def test_latest_versions_names_the_last_import_of_every_list(db: Database) -> None:
+    entry = ListEntry("N-1", EntryKind.PERSON, (Name.from_parts("DOE", "JOHN"),))
+    with db.sessions() as session:
+        assert latest_versions(session) == []
+    with db.sessions.begin() as session:
+        for name, versions in (("national", ("1", "2", "3")), ("interpol", ("a",)), ("eu", ("x", "y"))):
+            for number, version in enumerate(versions):
+                listing = Watchlist(name, "csv", version, (ListEntry(f"N-{number}", EntryKind.PERSON, entry.names),))
+                import_list_version(session, listing, sha256=f"{name}-{version}", source=name)
+    with db.sessions() as session:
+        latest = latest_versions(session)
+        one_by_one = [latest_version(session, name) for name in watchlist_names(session)]
+    assert [(v.list_name, v.version, v.seq) for v in latest] == [
+        ("eu", "y", 2),
+        ("interpol", "a", 1),
+        ("national", "3", 3),
+    ]
+    assert latest == one_by_one

@@ -25,13 +25,14 @@ from waystation.store import (
     ListVersionInfo,
     NewHit,
     StoredAlert,
+    StoredClearance,
     add_hits,
     clearances_in_force,
     close_run,
     latest_version,
+    latest_versions,
     load_watchlist,
     start_run,
-    watchlist_names,
 )
 
 __all__ = [
@@ -64,13 +65,18 @@ class ScreeningOutcome:
 def active_versions(workspace: Workspace, names: Sequence[str] | None = None) -> list[ListVersionInfo]:
     """The latest stored version of each named list (of every stored list when ``names`` is None)."""
     with workspace.transaction() as session:
-        wanted = list(names) if names else watchlist_names(session)
-        versions = []
-        for name in wanted:
-            version = latest_version(session, name)
-            if version is None:
-                raise NotFound(f"no list named {name!r} is stored; import it with 'waystation lists import'")
-            versions.append(version)
+        return _versions_in(session, names)
+
+
+def _versions_in(session: Session, names: Sequence[str] | None) -> list[ListVersionInfo]:
+    if not names:
+        return latest_versions(session)  # one query, not one per list
+    versions = []
+    for name in names:
+        version = latest_version(session, name)
+        if version is None:
+            raise NotFound(f"no list named {name!r} is stored; import it with 'waystation lists import'")
+        versions.append(version)
     return versions
 
 
@@ -97,6 +103,10 @@ def clearances(workspace: Workspace, now: datetime | None = None) -> ClearanceSe
     """The clearances in force, as the matching engine checks them (person, document, entry digest)."""
     with workspace.transaction() as session:
         stored = clearances_in_force(session, now or datetime.now(UTC))
+    return _clearance_set(stored)
+
+
+def _clearance_set(stored: Sequence[StoredClearance]) -> ClearanceSet:
     return ClearanceSet(
         Clearance(
             list_name=s.clearance.source,
@@ -148,10 +158,12 @@ def screen_parsed(
     workspace: Workspace, parsed: ParsedMessage, *, lists: Sequence[str] | None = None
 ) -> Screened:
     """Screen every traveller of ``parsed`` against the lists in force; nothing is stored."""
-    versions = active_versions(workspace, lists)
+    with workspace.transaction() as session:  # one read for both: the lists and the clearances
+        versions = _versions_in(session, lists)
+        cleared = _clearance_set(clearances_in_force(session, datetime.now(UTC)))
     screener = screener_for(workspace, versions)
     travellers = tuple(parsed.travellers())
-    results = screen_travellers(screener, travellers, workspace.screening, cleared=clearances(workspace))
+    results = screen_travellers(screener, travellers, workspace.screening, cleared=cleared)
     return Screened(
         tuple(versions), screener.algorithm.NAME, screener.algorithm.VERSION, travellers, tuple(results)
     )

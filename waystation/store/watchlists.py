@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from waystation.exc import Conflict, Locator, NotFound, WatchlistError
 from waystation.model import ListEntry, ParseIssue, Watchlist
@@ -42,6 +42,7 @@ __all__ = [
     "get_version",
     "import_list_version",
     "latest_version",
+    "latest_versions",
     "list_changes",
     "list_versions",
     "load_entries",
@@ -315,6 +316,26 @@ def latest_version(session: Session, name: str) -> ListVersionInfo | None:
 def _previous(session: Session, version: ListVersionInfo) -> ListVersionInfo | None:
     found = _infos(session, WatchlistRow.name == version.list_name, ListVersionRow.seq == version.seq - 1)
     return found[0] if found else None
+
+
+_NEWER = aliased(ListVersionRow)
+# Built once: constructing a statement costs more than running this one, on every message screened.
+_LATEST_OF_EACH = (
+    select(*_INFO)
+    .join(WatchlistRow, WatchlistRow.id == ListVersionRow.watchlist_id)
+    .where(
+        ListVersionRow.seq
+        == select(func.max(_NEWER.seq))
+        .where(_NEWER.watchlist_id == ListVersionRow.watchlist_id)
+        .scalar_subquery()
+    )
+    .order_by(WatchlistRow.name)
+)
+
+
+def latest_versions(session: Session) -> list[ListVersionInfo]:
+    """The version imported last of every stored list, by list name (what screening uses)."""
+    return [_info(row) for row in session.execute(_LATEST_OF_EACH)]
 
 
 def watchlist_names(session: Session) -> list[str]:
