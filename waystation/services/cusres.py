@@ -50,6 +50,14 @@ def _seg(tag: str, *elements: str | tuple[str, ...]) -> Segment:
     return Segment(tag, tuple((e,) if isinstance(e, str) else e for e in elements))
 
 
+# The segments every passenger's answer repeats, built once (ERC with the code, FTX with its text).
+_ERP = _seg("ERP", "2")
+_ANSWER_SEGMENTS = {
+    answer: (_seg("ERC", answer.value), _seg("FTX", "AAP", "", "", ANSWER_TEXT[answer]))
+    for answer in BoardingAnswer
+}
+
+
 def _stamp(value: datetime | date | None) -> str | None:
     if isinstance(value, datetime):
         return value.strftime("%y%m%d%H%M")
@@ -82,13 +90,12 @@ def _message(number: int, request: CusresRequest) -> list[Segment]:
     for leg in manifest.legs:
         body += _flight(leg)
     for passenger in request.passengers:
-        body.append(_seg("ERP", "2"))
+        body.append(_ERP)
         if passenger.booking_ref:
-            body.append(_seg("RFF", ("AVF", passenger.booking_ref)))
+            body.append(Segment("RFF", (("AVF", passenger.booking_ref),)))
         if passenger.passenger_ref:
-            body.append(_seg("RFF", ("ABO", passenger.passenger_ref)))
-        body.append(_seg("ERC", passenger.answer.value))
-        body.append(_seg("FTX", "AAP", "", "", ANSWER_TEXT[passenger.answer]))
+            body.append(Segment("RFF", (("ABO", passenger.passenger_ref),)))
+        body += _ANSWER_SEGMENTS[passenger.answer]
     body.append(_seg("UNT", str(len(body) + 1), f"{number:06d}"))
     return body
 
