@@ -11,10 +11,11 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 
 from waystation.exc import Unauthenticated
 from waystation.services.principal import Principal
-from waystation.services.users import authenticate_token
+from waystation.services.users import authenticate_token, remembered_principal
 from waystation.services.workspace import Workspace
 
 __all__ = ["PrincipalDep", "WorkspaceDep", "current_principal", "current_workspace"]
@@ -22,7 +23,9 @@ __all__ = ["PrincipalDep", "WorkspaceDep", "current_principal", "current_workspa
 _bearer = HTTPBearer(auto_error=False, description="an API token from `waystation users add`")
 
 
-def current_workspace(request: Request) -> Workspace:
+async def current_workspace(request: Request) -> Workspace:
+    # async: FastAPI runs a plain ``def`` dependency on a worker thread, a hop per request for
+    # nothing (this does no I/O).
     workspace: Workspace = request.app.state.workspace
     return workspace
 
@@ -30,13 +33,19 @@ def current_workspace(request: Request) -> Workspace:
 WorkspaceDep = Annotated[Workspace, Depends(current_workspace)]
 
 
-def current_principal(
+async def current_principal(
     workspace: WorkspaceDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
+    """The caller: from the token cache on the event loop (no I/O), else looked up on a worker
+    thread (a database read must not block the loop)."""
     if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
         raise Unauthenticated("send 'Authorization: Bearer <token>'")
-    return authenticate_token(workspace, credentials.credentials)
+    token = credentials.credentials
+    remembered = remembered_principal(workspace, token)
+    if remembered is not None:
+        return remembered
+    return await run_in_threadpool(authenticate_token, workspace, token)
 
 
 PrincipalDep = Annotated[Principal, Depends(current_principal)]

@@ -43,6 +43,7 @@ __all__ = [
     "authenticate_token",
     "create_user",
     "issue_token",
+    "remembered_principal",
     "revoke_user_token",
     "set_password",
     "token_digest",
@@ -153,12 +154,20 @@ def user_tokens(workspace: Workspace, name: str, *, by: Principal) -> list[Store
         return tokens_of(session, get_user(session, name).id)
 
 
+def remembered_principal(workspace: Workspace, token: str) -> Principal | None:
+    """The holder of ``token`` if it authenticated in the last few seconds (no I/O), else ``None``:
+    then :func:`authenticate_token` decides. See services/token_cache.py for what is kept."""
+    if not token.startswith(TOKEN_PREFIX):
+        return None
+    return workspace.tokens.get(token_digest(token))
+
+
 def authenticate_token(workspace: Workspace, token: str) -> Principal:
     """The user holding this token; ``Unauthenticated`` for an unknown, revoked or disabled one."""
     if not token.startswith(TOKEN_PREFIX):
         raise Unauthenticated("the token is not a waystation API token")
     digest = token_digest(token)
-    remembered = workspace.tokens.get(digest)  # see services/token_cache.py for what it keeps
+    remembered = workspace.tokens.get(digest)
     if remembered is not None:
         return remembered
     generation = workspace.tokens.generation
