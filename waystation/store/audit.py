@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from waystation.cases.chain import GENESIS, AuditRecord, ChainHead, seal_all
 from waystation.cases.events import AuditEvent, AuditEventType
-from waystation.store.bulk import insert_ignore, insert_rows
+from waystation.store.bulk import insert_ignore, insert_rows, table_of
 from waystation.store.schema import AuditHeadRow, AuditRecordRow
 
 __all__ = ["append_audit", "audit_head", "audit_records", "count_audit", "iter_audit"]
@@ -38,14 +38,24 @@ def _record(row: AuditRecordRow) -> AuditRecord:
     )
 
 
+# Built once (every audited transaction sends both): building costs more than sending them.
+_HEAD_TABLE = table_of(AuditHeadRow)
+_LOCK_HEAD = (
+    update(_HEAD_TABLE)
+    .where(_HEAD_TABLE.c.id == _HEAD)
+    .values(sequence=_HEAD_TABLE.c.sequence)
+    .returning(_HEAD_TABLE.c.sequence, _HEAD_TABLE.c.hash)
+)
+_MOVE_HEAD = (
+    update(_HEAD_TABLE)
+    .where(_HEAD_TABLE.c.id == _HEAD)
+    .values(sequence=bindparam("new_sequence"), hash=bindparam("new_hash"))
+)
+
+
 def _lock_head(session: Session) -> ChainHead | None:
     """Lock the head row and read it in one statement (``UPDATE … RETURNING``); ``None`` when missing."""
-    row = session.execute(
-        update(AuditHeadRow)
-        .where(AuditHeadRow.id == _HEAD)
-        .values(sequence=AuditHeadRow.sequence)
-        .returning(AuditHeadRow.sequence, AuditHeadRow.hash)
-    ).one_or_none()
+    row = session.execute(_LOCK_HEAD).one_or_none()
     return ChainHead(row[0], row[1]) if row is not None else None
 
 
@@ -99,9 +109,7 @@ def append_audit(
         ],
     )
     last = records[-1]
-    session.execute(
-        update(AuditHeadRow).where(AuditHeadRow.id == _HEAD).values(sequence=last.sequence, hash=last.hash)
-    )
+    session.execute(_MOVE_HEAD, {"new_sequence": last.sequence, "new_hash": last.hash})
     return records
 
 

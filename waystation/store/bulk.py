@@ -78,7 +78,28 @@ def _insert(session: Session, table: Table, rows: list[Row]) -> None:
     elif len(rows) > 1 and sendable(table, rows[0]):
         execute_many(session, table, rows)  # the same values, without SQLAlchemy's per-row work
     else:
-        session.execute(insert(table), rows)
+        session.execute(_plain_insert(table), rows)
+
+
+# Statements built once per table: building one costs several times what executing it does
+# (SQLAlchemy caches the compiled SQL, not the Python objects), and a message sends a dozen.
+@cache
+def _plain_insert(table: Table) -> Any:
+    return insert(table)
+
+
+@cache
+def _insert_returning_id(table: Table) -> Any:
+    return insert(table).returning(table.c.id)
+
+
+@cache
+def _insert_ignoring(table: Table, dialect: str, keys: tuple[str, ...]) -> Any:
+    if dialect == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing(index_elements=list(keys))
+    if dialect == "sqlite":
+        return sqlite.insert(table).on_conflict_do_nothing(index_elements=list(keys))
+    raise NotImplementedError(f"no conflict-ignoring insert for {dialect}")  # pragma: no cover
 
 
 def insert_returning_ids(
@@ -96,7 +117,7 @@ def insert_returning_ids(
     table = table_of(model)
     prepared = prepare(table, rows)
     if len(prepared) == 1:
-        return [session.execute(insert(table).returning(table.c.id), prepared[0]).scalar_one()]
+        return [session.execute(_insert_returning_id(table), prepared[0]).scalar_one()]
     if session.get_bind().dialect.name == "postgresql":
         ids = list(
             session.execute(
@@ -112,7 +133,7 @@ def insert_returning_ids(
     # the rows one statement each. Instead the first row is inserted alone, which takes the write
     # lock until the transaction ends and gets max(id) + 1 (the ids are rowids, never AUTOINCREMENT);
     # the ids after it are then free for certain, and the rest go in one executemany.
-    first = session.execute(insert(table).returning(table.c.id), prepared[0]).scalar_one()
+    first = session.execute(_insert_returning_id(table), prepared[0]).scalar_one()
     ids = list(range(first, first + len(prepared)))
     for row, ident in zip(prepared[1:], ids[1:], strict=True):
         row["id"] = ident
@@ -130,11 +151,5 @@ def insert_ignore(
     if not rows:
         return
     table = table_of(model)
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        statement: Any = postgresql.insert(table).on_conflict_do_nothing(index_elements=list(keys))
-    elif dialect == "sqlite":
-        statement = sqlite.insert(table).on_conflict_do_nothing(index_elements=list(keys))
-    else:  # pragma: no cover - only SQLite and PostgreSQL are supported
-        raise NotImplementedError(f"no conflict-ignoring insert for {dialect}")
+    statement = _insert_ignoring(table, session.get_bind().dialect.name, tuple(keys))
     session.execute(statement, prepare(table, rows))

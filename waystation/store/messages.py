@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from waystation.exc import Conflict, NotFound
@@ -200,18 +201,29 @@ def find_duplicate(
     session: Session, *, sender: str | None, interchange_ref: str, before_id: int
 ) -> int | None:
     """The first earlier message from ``sender`` with this interchange reference that was not rejected."""
-    statement = (
-        select(RawMessageRow.id)
+    statement = _DUPLICATE_OF_UNKNOWN if sender is None else _DUPLICATE_OF_SENDER
+    params = {"interchange": interchange_ref, "sender": sender, "before": before_id}
+    return session.execute(statement, params).scalar()
+
+
+def _duplicate_query(*, sender_known: bool) -> Any:
+    """Built once per form (every message asks): building it cost ten times running it."""
+    table = table_of(RawMessageRow)
+    return (
+        select(table.c.id)
         .where(
-            RawMessageRow.interchange_ref == interchange_ref,
-            RawMessageRow.sender.is_(None) if sender is None else RawMessageRow.sender == sender,
-            RawMessageRow.id < before_id,
-            RawMessageRow.status.in_([MessageStatus.PARSED.value, MessageStatus.RECEIVED.value]),
+            table.c.interchange_ref == bindparam("interchange"),
+            table.c.sender == bindparam("sender") if sender_known else table.c.sender.is_(None),
+            table.c.id < bindparam("before"),
+            table.c.status.in_([MessageStatus.PARSED.value, MessageStatus.RECEIVED.value]),
         )
-        .order_by(RawMessageRow.id)
+        .order_by(table.c.id)
         .limit(1)
     )
-    return session.execute(statement).scalar()
+
+
+_DUPLICATE_OF_SENDER = _duplicate_query(sender_known=True)
+_DUPLICATE_OF_UNKNOWN = _duplicate_query(sender_known=False)
 
 
 def find_by_sha256(session: Session, sha256: str) -> list[int]:
@@ -240,13 +252,24 @@ def _update(session: Session, message_id: int, values: dict[str, object]) -> Non
     second waits for the first's row lock, then finds the message no longer open.
     """
     (clean,) = prepare(table_of(RawMessageRow), [values])
-    statement = update(RawMessageRow).where(RawMessageRow.id == message_id, RawMessageRow.status.in_(_OPEN))
-    result = session.execute(statement.values(clean))
+    statement = _update_statement(tuple(clean))
+    result = session.execute(statement, {"_message": message_id, **{f"_{k}": v for k, v in clean.items()}})
     if getattr(result, "rowcount", 1) == 0:
         status = session.execute(select(RawMessageRow.status).where(RawMessageRow.id == message_id)).scalar()
         if status is None:
             raise NotFound(f"no message {message_id}")
         raise Conflict(f"message {message_id} is already {status}")
+
+
+@cache
+def _update_statement(columns: tuple[str, ...]) -> Any:
+    """The conditional update setting ``columns``, built once per set of columns (a few exist)."""
+    table = table_of(RawMessageRow)
+    return (
+        update(table)
+        .where(table.c.id == bindparam("_message"), table.c.status.in_(_OPEN))
+        .values({name: bindparam(f"_{name}") for name in columns})
+    )
 
 
 def _stored(row: Sequence[Any]) -> StoredMessage:

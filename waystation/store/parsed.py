@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from waystation.model import (
@@ -26,7 +26,7 @@ from waystation.model import (
     PnrPush,
     Traveller,
 )
-from waystation.store.bulk import insert_ignore, insert_returning_ids, insert_rows
+from waystation.store.bulk import insert_ignore, insert_returning_ids, insert_rows, table_of
 from waystation.store.keys import flight_key
 from waystation.store.messages import mark_parsed
 from waystation.store.rows import Row, RowBuilder
@@ -138,8 +138,14 @@ def store_flights(session: Session, legs: Iterable[Leg]) -> dict[str, int]:
         return {}
     # Sorted, so that concurrent writers take the unique-index locks in one order (no deadlock).
     insert_ignore(session, FlightRow, [rows[key] for key in sorted(rows)], ["flight_key"])
-    found = session.execute(select(FlightRow.flight_key, FlightRow.id).where(FlightRow.flight_key.in_(rows)))
+    found = session.execute(_FLIGHT_IDS, {"keys": list(rows)})
     return {str(key): int(ident) for key, ident in found}
+
+
+_FLIGHTS = table_of(FlightRow)
+_FLIGHT_IDS = select(_FLIGHTS.c.flight_key, _FLIGHTS.c.id).where(  # built once, as in bulk.py
+    _FLIGHTS.c.flight_key.in_(bindparam("keys", expanding=True))
+)
 
 
 class _Writer:
