@@ -10,7 +10,14 @@ from waystation.cases.vocab import AlertKind
 from waystation.services.alerts import record_alerts
 from waystation.services.audit import verify_audit
 from waystation.services.demo import run_demo
-from waystation.store import AlertFilter, NewAlert, audit_records, count_alerts, find_alerts
+from waystation.store import (
+    AlertFilter,
+    NewAlert,
+    alerts_of_travellers,
+    audit_records,
+    count_alerts,
+    find_alerts,
+)
 
 
 def test_the_demo_stores_one_alert_per_alerting_hit(fresh: Fresh) -> None:
@@ -33,6 +40,15 @@ def test_the_demo_stores_one_alert_per_alerting_hit(fresh: Fresh) -> None:
     assert {a.state.status.value for a in stored} == {"open"}
     assert sorted(r.payload["alert_id"] for r in raised) == sorted(a.alert.alert_id for a in stored)
     assert verify_audit(fresh.workspace).ok
+    keys = tuple(sorted({a.alert.traveller_key for a in stored}))
+    with fresh.workspace.transaction() as session:  # the gateway's prebuilt look-up, same answer
+        for some in (keys, keys[:1], ("nobody",)):
+            expected = find_alerts(session, AlertFilter(traveller_keys=some), limit=100)
+            assert alerts_of_travellers(session, some, limit=100) == expected
+        assert alerts_of_travellers(session, keys, limit=1) == find_alerts(
+            session, AlertFilter(traveller_keys=keys), limit=1
+        )
+        assert alerts_of_travellers(session, (), limit=100) == []
 
 
 def test_rule_and_network_alerts_are_recorded_and_logged(fresh: Fresh) -> None:

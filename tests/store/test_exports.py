@@ -29,6 +29,7 @@ def test_store_exports() -> None:
             "StoredTraveller",
             "StoredUser",
             "add_alerts",
+            "alerts_of_travellers",
             "add_clearance",
             "add_hits",
             "add_policy",

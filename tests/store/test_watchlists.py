@@ -145,7 +145,9 @@ def test_latest_versions_names_the_last_import_of_every_list(db: Database) -> No
     with db.sessions.begin() as session:
         for name, versions in (("national", ("1", "2", "3")), ("interpol", ("a",)), ("eu", ("x", "y"))):
             for number, version in enumerate(versions):
-                listing = Watchlist(name, "csv", version, (ListEntry(f"N-{number}", EntryKind.PERSON, entry.names),))
+                listing = Watchlist(
+                    name, "csv", version, (ListEntry(f"N-{number}", EntryKind.PERSON, entry.names),)
+                )
                 import_list_version(session, listing, sha256=f"{name}-{version}", source=name)
     with db.sessions() as session:
         latest = latest_versions(session)

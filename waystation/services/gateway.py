@@ -41,11 +41,10 @@ from waystation.services.principal import Principal
 from waystation.services.screening import ScreeningOutcome, record_screening, screen_parsed
 from waystation.services.workspace import Workspace
 from waystation.store import (
-    AlertFilter,
     MessageStatus,
     StoredAlert,
     StoredMessage,
-    find_alerts,
+    alerts_of_travellers,
     get_message,
     receive_message,
 )
@@ -229,7 +228,7 @@ def _decide(
         for traveller in manifest.travellers
     ]
     keys = tuple(sorted({key for _, _, key in people}))
-    alerts = find_alerts(session, AlertFilter(traveller_keys=keys), limit=10_000) if keys else []
+    alerts = alerts_of_travellers(session, keys, limit=10_000)
     by_key: dict[str, list[StoredAlert]] = {}
     for alert in alerts:
         by_key.setdefault(alert.alert.traveller_key, []).append(alert)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy import ColumnElement, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from waystation.cases.alerts import Alert, DispositionRecord, ReviewEntry, ReviewStep
@@ -29,6 +29,7 @@ __all__ = [
     "StoredAlert",
     "add_alerts",
     "alert_counts",
+    "alerts_of_travellers",
     "append_review",
     "count_alerts",
     "find_alerts",
@@ -253,6 +254,23 @@ def find_alerts(
         .offset(offset)
     )
     return load_alerts(session, list(session.execute(statement).scalars()))
+
+
+def alerts_of_travellers(session: Session, traveller_keys: Sequence[str], *, limit: int) -> list[StoredAlert]:
+    """``find_alerts`` for ``AlertFilter(traveller_keys=...)``, newest first, with a statement built
+    once: the gateway asks this for every request it answers."""
+    if not traveller_keys:
+        return []
+    params = {"keys": list(traveller_keys), "limit": limit}
+    return load_alerts(session, list(session.execute(_OF_TRAVELLERS, params).scalars()))
+
+
+_OF_TRAVELLERS = (
+    select(AlertRow.id)
+    .where(AlertRow.traveller_key.in_(bindparam("keys", expanding=True)))
+    .order_by(AlertRow.created_at.desc(), AlertRow.id.desc())
+    .limit(bindparam("limit"))
+)
 
 
 def count_alerts(session: Session, where: AlertFilter | None = None) -> int:

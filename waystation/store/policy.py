@@ -51,8 +51,12 @@ def add_policy(session: Session, policy: CarrierPolicy) -> CarrierPolicy:
 
 
 def latest_policy(session: Session) -> CarrierPolicy | None:
-    row = session.execute(select(CarrierPolicyRow).order_by(CarrierPolicyRow.id.desc()).limit(1)).scalar()
+    row = session.execute(_LATEST).scalar()
     return _policy(row) if row is not None else None
+
+
+# Built once: every iAPI request reads the policy in force.
+_LATEST = select(CarrierPolicyRow).order_by(CarrierPolicyRow.id.desc()).limit(1)
 
 
 def policy_versions(session: Session) -> list[CarrierPolicy]:
