@@ -36,9 +36,9 @@ from waystation.services.audit import Audit, audited
 from waystation.services.cusres import CusresPassenger, CusresRequest, render_cusres
 from waystation.services.identity import traveller_key
 from waystation.services.messages import Received, read_received, store_received
-from waystation.services.policy import current_policy
+from waystation.services.policy import current_policy, policy_of
 from waystation.services.principal import Principal
-from waystation.services.screening import ScreeningOutcome, record_screening, screen_parsed
+from waystation.services.screening import ScreeningOutcome, in_force, record_screening, screen_parsed
 from waystation.services.workspace import Workspace
 from waystation.store import (
     MessageStatus,
@@ -122,8 +122,10 @@ def submit(
     if isinstance(read, Received):  # unreadable: kept, marked rejected
         return Submission(read, False, None, (), None)
     manifests = _interactive(read)
-    screened = screen_parsed(workspace, read)
-    policy = current_policy(workspace) if manifests else None
+    with workspace.transaction() as session:  # one read: lists, clearances and (iAPI) the policy
+        lists_in_force = in_force(session)
+        policy = policy_of(session) if manifests else None
+    screened = screen_parsed(workspace, read, read=lists_in_force)
     with _WRITING, audited(workspace) as (session, audit):
         received = store_received(session, kept.id, read, source=source)
         outcome = None

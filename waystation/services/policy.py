@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from sqlalchemy.orm import Session
+
 from waystation.cases.events import PolicyChanged
 from waystation.cases.permissions import Permission, require
 from waystation.cases.policy import AutoDeny, CarrierPolicy, OnTrueMatch
@@ -19,7 +21,14 @@ from waystation.services.principal import Principal
 from waystation.services.workspace import Workspace
 from waystation.store import add_policy, latest_policy, policy_versions
 
-__all__ = ["DEFAULT_POLICY", "configure_policy", "current_policy", "policy_history", "policy_in_force"]
+__all__ = [
+    "DEFAULT_POLICY",
+    "configure_policy",
+    "current_policy",
+    "policy_history",
+    "policy_in_force",
+    "policy_of",
+]
 
 DEFAULT_POLICY = CarrierPolicy(
     version="default",
@@ -34,7 +43,12 @@ DEFAULT_POLICY = CarrierPolicy(
 def current_policy(workspace: Workspace) -> CarrierPolicy:
     """The policy the gateway answers with now."""
     with workspace.transaction() as session:
-        return latest_policy(session) or DEFAULT_POLICY
+        return policy_of(session)
+
+
+def policy_of(session: Session) -> CarrierPolicy:
+    """The policy in force, read in the caller's transaction."""
+    return latest_policy(session) or DEFAULT_POLICY
 
 
 def policy_in_force(workspace: Workspace, principal: Principal) -> CarrierPolicy:

@@ -36,10 +36,12 @@ from waystation.store import (
 )
 
 __all__ = [
+    "InForce",
     "Screened",
     "ScreeningOutcome",
     "active_versions",
     "clearances",
+    "in_force",
     "record_screening",
     "screen_parsed",
     "screen_received",
@@ -154,13 +156,34 @@ class Screened:
     results: tuple[list[Hit], ...]
 
 
+@dataclass(frozen=True, slots=True)
+class InForce:
+    """What screening reads before it starts: the list versions and the clearances in force."""
+
+    versions: tuple[ListVersionInfo, ...]
+    cleared: ClearanceSet
+
+
+def in_force(session: Session, lists: Sequence[str] | None = None) -> InForce:
+    """The lists (the latest version of each, or of the named ones) and clearances in force now,
+    read in the caller's transaction (the gateway reads its policy in the same one)."""
+    versions = _versions_in(session, lists)
+    return InForce(tuple(versions), _clearance_set(clearances_in_force(session, datetime.now(UTC))))
+
+
 def screen_parsed(
-    workspace: Workspace, parsed: ParsedMessage, *, lists: Sequence[str] | None = None
+    workspace: Workspace,
+    parsed: ParsedMessage,
+    *,
+    lists: Sequence[str] | None = None,
+    read: InForce | None = None,
 ) -> Screened:
-    """Screen every traveller of ``parsed`` against the lists in force; nothing is stored."""
-    with workspace.transaction() as session:  # one read for both: the lists and the clearances
-        versions = _versions_in(session, lists)
-        cleared = _clearance_set(clearances_in_force(session, datetime.now(UTC)))
+    """Screen every traveller of ``parsed`` against the lists in force (``read`` when the caller
+    read them already); nothing is stored."""
+    if read is None:
+        with workspace.transaction() as session:  # one read for both: the lists and the clearances
+            read = in_force(session, lists)
+    versions, cleared = read.versions, read.cleared
     screener = screener_for(workspace, versions)
     travellers = tuple(parsed.travellers())
     results = screen_travellers(screener, travellers, workspace.screening, cleared=cleared)
