@@ -123,7 +123,7 @@ def submit(
         return Submission(read, False, None, (), None)
     manifests = _interactive(read)
     with workspace.transaction() as session:  # one read: lists, clearances and (iAPI) the policy
-        lists_in_force = in_force(session)
+        lists_in_force = in_force(workspace, session)
         policy = policy_of(session) if manifests else None
     screened = screen_parsed(workspace, read, read=lists_in_force)
     with _WRITING, audited(workspace) as (session, audit):

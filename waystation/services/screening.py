@@ -15,17 +15,17 @@ from sqlalchemy.orm import Session
 
 from waystation.exc import NotFound
 from waystation.ingest.message import ParsedMessage
-from waystation.matching import Clearance, ClearanceSet, Hit, Screener
+from waystation.matching import ClearanceSet, Hit, Screener
 from waystation.model import Traveller
 from waystation.services.alerts import raise_watchlist_alerts
 from waystation.services.audit import Audit, audited
+from waystation.services.clearance_memo import clearance_set, clearances_now
 from waystation.services.messages import Received
 from waystation.services.workspace import ScreeningConfig, Workspace
 from waystation.store import (
     ListVersionInfo,
     NewHit,
     StoredAlert,
-    StoredClearance,
     add_hits,
     clearances_in_force,
     close_run,
@@ -105,25 +105,7 @@ def clearances(workspace: Workspace, now: datetime | None = None) -> ClearanceSe
     """The clearances in force, as the matching engine checks them (person, document, entry digest)."""
     with workspace.transaction() as session:
         stored = clearances_in_force(session, now or datetime.now(UTC))
-    return _clearance_set(stored)
-
-
-def _clearance_set(stored: Sequence[StoredClearance]) -> ClearanceSet:
-    return ClearanceSet(
-        Clearance(
-            list_name=s.clearance.source,
-            entry_id=s.clearance.subject,
-            entry_digest=s.entry_digest or "",
-            document_number=s.clearance.document_key or "",
-            document_country=s.document_country,
-            person=s.clearance.person_key,
-            reason=s.clearance.reason,
-            decided_by=s.clearance.cleared_by,
-            decided_at=s.clearance.at,
-        )
-        for s in stored
-        if s.clearance.document_key
-    )
+    return clearance_set(stored)
 
 
 def screen_travellers(
@@ -164,11 +146,12 @@ class InForce:
     cleared: ClearanceSet
 
 
-def in_force(session: Session, lists: Sequence[str] | None = None) -> InForce:
+def in_force(workspace: Workspace, session: Session, lists: Sequence[str] | None = None) -> InForce:
     """The lists (the latest version of each, or of the named ones) and clearances in force now,
-    read in the caller's transaction (the gateway reads its policy in the same one)."""
+    read in the caller's transaction (the gateway reads its policy in the same one); the
+    clearances are re-read only when they changed (services/clearance_memo.py)."""
     versions = _versions_in(session, lists)
-    return InForce(tuple(versions), _clearance_set(clearances_in_force(session, datetime.now(UTC))))
+    return InForce(tuple(versions), clearances_now(workspace, session, datetime.now(UTC)).cleared)
 
 
 def screen_parsed(
@@ -182,7 +165,7 @@ def screen_parsed(
     read them already); nothing is stored."""
     if read is None:
         with workspace.transaction() as session:  # one read for both: the lists and the clearances
-            read = in_force(session, lists)
+            read = in_force(workspace, session, lists)
     versions, cleared = read.versions, read.cleared
     screener = screener_for(workspace, versions)
     travellers = tuple(parsed.travellers())

@@ -36,7 +36,9 @@ from waystation.store.clearances import (
     add_clearance,
     clearances_for_subject,
     clearances_in_force,
+    clearances_signature,
     revoke_clearance,
+    unrevoked_clearances,
 )
 from waystation.store.codec import jsonable
 from waystation.store.engine import make_engine, make_sessions
@@ -149,6 +151,7 @@ __all__ = [
     "cases_linking",
     "clearances_for_subject",
     "clearances_in_force",
+    "clearances_signature",
     "close_run",
     "count_alerts",
     "count_audit",
@@ -209,6 +212,7 @@ __all__ = [
     "travellers_of_message",
     "travellers_on_flight",
     "travellers_screened",
+    "unrevoked_clearances",
     "upgrade",
     "user_for_token",
     "watchlist_names",

@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, select, update
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session
 
 from waystation.cases.clearance import Clearance
 from waystation.cases.vocab import Role
 from waystation.exc import Conflict, InputError, NotFound
-from waystation.store.bulk import insert_returning_ids
+from waystation.store.bulk import insert_returning_ids, table_of
 from waystation.store.schema import ClearanceRow, ListEntryRow, ListVersionRow, WatchlistRow
 from waystation.store.types import utc_now
 
@@ -25,7 +25,9 @@ __all__ = [
     "add_clearance",
     "clearances_for_subject",
     "clearances_in_force",
+    "clearances_signature",
     "revoke_clearance",
+    "unrevoked_clearances",
 ]
 
 
@@ -121,6 +123,27 @@ def clearances_in_force(
     if person_key is not None:
         criteria.append(ClearanceRow.person_key == person_key)
     return _many(session, *criteria)
+
+
+def unrevoked_clearances(session: Session) -> list[StoredClearance]:
+    """Every clearance not revoked, whatever its dates, in the order granted."""
+    return _many(session, ClearanceRow.revoked_at.is_(None))
+
+
+def clearances_signature(session: Session) -> tuple[object, ...]:
+    """A value that changes whenever a clearance is granted or revoked: clearances are only ever
+    added and revoked at most once (never edited or deleted), so their count, the highest id, the
+    latest grant and the count of revoked ones cannot all stay the same across a change."""
+    return tuple(session.execute(_SIGNATURE).one())
+
+
+_CLEARANCES = table_of(ClearanceRow)
+_SIGNATURE = select(  # built once: every screened message asks
+    func.count(),
+    func.max(_CLEARANCES.c.id),
+    func.max(_CLEARANCES.c.cleared_at),
+    func.count(_CLEARANCES.c.revoked_at),
+)
 
 
 def clearances_for_subject(session: Session, source: str, subject: str) -> list[StoredClearance]:
