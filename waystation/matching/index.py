@@ -48,7 +48,7 @@ def word_keys(w: Word) -> list[str]:
     keys = [f"t:{w.text}", f"p:{w.phonetic}", f"m:{w.mask}"]
     skel = w.skeleton
     keys.append(f"s:{skel}")
-    if len(skel) >= 3:
+    if len(skel) >= 2:  # (two: Thair / Khair, one consonant apart)
         keys.extend(f"d:{skel[:i]}{skel[i + 1 :]}" for i in range(len(skel)))
     keys.extend(f"c:{c}" for c in w.classes)
     for alt in w.alts:
