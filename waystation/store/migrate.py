@@ -16,6 +16,7 @@ after upgrading that database to head; then reads and edits the generated file.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from alembic import command
@@ -33,6 +34,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # not per server: upgrades of other schemas (other installations or test runs sharing the server)
 # have nothing to wait for, and a service starting beside them must not queue behind them.
 ADVISORY_LOCK = 0x57617973  # "Ways"
+_ONE_AT_A_TIME = threading.Lock()
 
 
 def alembic_config(url: str | URL | None = None) -> Config:
@@ -46,10 +48,15 @@ def alembic_config(url: str | URL | None = None) -> Config:
 
 
 def upgrade(target: str | URL | Engine, revision: str = "head") -> None:
-    """Bring the database at ``target`` (a URL or an engine) up to ``revision``."""
+    """Bring the database at ``target`` (a URL or an engine) up to ``revision``.
+
+    One upgrade at a time per process: Alembic's ``context`` is one module-wide object, so two
+    threads opening a workspace at once (``serve``'s targeting schedule beside its start-up) broke
+    each other's run ("module 'alembic.context' has no attribute 'config'").
+    """
     engine = target if isinstance(target, Engine) else make_engine(target)
     try:
-        with engine.begin() as connection:
+        with _ONE_AT_A_TIME, engine.begin() as connection:
             config = alembic_config()
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
