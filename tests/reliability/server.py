@@ -31,6 +31,7 @@ class ServerProcess:
     port: int = field(default_factory=free_port)
     log: Path | None = None
     process: subprocess.Popen[bytes] | None = None
+    workers: int = 1
 
     @property
     def url(self) -> str:
@@ -47,6 +48,8 @@ class ServerProcess:
             str(self.port),
             "--log-level",
             "warning",
+            "--workers",
+            str(self.workers),
         ]
         self.process = subprocess.Popen(command, env={**os.environ, **self.env}, stdout=out, stderr=out)
         deadline = time.monotonic() + timeout

@@ -3,7 +3,10 @@
 ``create_app(workspace)`` wires an open workspace (tests pass their own); ``create_app()`` opens
 the configured one from the settings and refuses default secrets outside development. At start
 the app finishes any message a crash left half-processed (``services.recovery``) before it
-takes a request.
+takes a request — unless ``recover_at_start`` is off: several worker processes of one service
+must not each recover, or a worker still starting takes a message another worker has just
+received and is processing (that worker's carrier then got "already parsed"); ``waystation serve
+--workers N`` recovers once, before it starts the workers.
 """
 
 from __future__ import annotations
@@ -29,7 +32,9 @@ only what it needs (a carrier submits messages and reads their status, nothing e
 has one JSON shape (`ErrorBody`)."""
 
 
-def create_app(workspace: Workspace | None = None, settings: Settings | None = None) -> FastAPI:
+def create_app(
+    workspace: Workspace | None = None, settings: Settings | None = None, *, recover_at_start: bool = True
+) -> FastAPI:
     """The application; ``workspace`` None opens the configured store (after ``settings.check()``)."""
     if workspace is None:
         settings = settings or get_settings()
@@ -39,7 +44,8 @@ def create_app(workspace: Workspace | None = None, settings: Settings | None = N
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        recover(owned)
+        if recover_at_start:
+            recover(owned)
         yield
 
     app = FastAPI(

@@ -1,8 +1,8 @@
 """``waystation serve``: the API and the analyst pages under uvicorn.
 
 The command is where the process is composed: the API's ``create_app()`` and the pages'
-``mount_web()`` are siblings that never import each other; :func:`served_app` joins them (and is
-the factory uvicorn's worker processes call).
+``mount_web()`` are siblings that never import each other; :func:`served_app` joins them
+(:func:`worker_app` is the factory uvicorn's worker processes call).
 """
 
 from __future__ import annotations
@@ -16,20 +16,38 @@ from waystation.settings import Settings, get_settings
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
-__all__ = ["COMMANDS", "served_app"]
+__all__ = ["COMMANDS", "served_app", "worker_app"]
 
 
-def served_app(settings: Settings | None = None) -> FastAPI:
+def served_app(settings: Settings | None = None, *, recover_at_start: bool = True) -> FastAPI:
     """The API with the analyst pages mounted on it, on one workspace."""
     from waystation.api import create_app
     from waystation.cli.process import prepare_process
     from waystation.web import mount_web
 
     settings = settings or get_settings()
-    app = create_app(settings=settings)
+    app = create_app(settings=settings, recover_at_start=recover_at_start)
     prepare_process(app.state.workspace)  # this worker's collector settings (see cli/process.py)
     mount_web(app, app.state.workspace, settings)
     return app
+
+
+def worker_app() -> FastAPI:
+    """What each of several worker processes serves: :func:`served_app` without its own recovery
+    (the command recovered once before starting them)."""
+    return served_app(recover_at_start=False)
+
+
+def _recover_once(settings: Settings) -> None:
+    """Finish what a crash left half-processed, in this process, before any worker starts."""
+    from waystation.services.recovery import recover
+    from waystation.services.workspace import open_workspace
+
+    workspace = open_workspace(settings)
+    try:
+        recover(workspace)
+    finally:
+        workspace.close()
 
 
 @click.command("serve")
@@ -59,11 +77,13 @@ def serve(host: str, port: int, workers: int, log_level: str, targeting_every: f
 
     settings = get_settings()
     settings.check()
+    if workers > 1:
+        _recover_once(settings)
     if targeting_every > 0:
         TargetingSchedule(settings, targeting_every).start()
     if workers > 1:
         uvicorn.run(
-            "waystation.cli.serve:served_app",
+            "waystation.cli.serve:worker_app",
             factory=True,
             host=host,
             port=port,
