@@ -50,11 +50,22 @@ class Tally:
     def add(self, request: Request, seconds: float, response: httpx.Response | None, error: str = "") -> None:
         if response is None or response.status_code != 200:
             self.failed += 1
-            self.reasons[error or f"HTTP {response.status_code if response is not None else '?'}"] += 1
+            self.reasons[error or _reason(response)] += 1
             return
         self.latencies.append(seconds)
         self.acked[int(response.headers["X-Message-Id"])] = request
         self.passengers += request.passengers
+
+
+def _reason(response: httpx.Response | None) -> str:
+    """``HTTP 409: <the error's message>`` (the service's one JSON error shape), to say why."""
+    if response is None:
+        return "HTTP ?"
+    try:
+        message = str(response.json().get("message", ""))[:160]
+    except ValueError:
+        message = response.text[:160]
+    return f"HTTP {response.status_code}: {message}" if message else f"HTTP {response.status_code}"
 
 
 def _pct(values: list[float], q: float) -> float:
