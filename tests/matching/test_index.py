@@ -104,7 +104,7 @@ def test_every_entry_sharing_a_listed_word_is_credited(case: tuple[Watchlist, li
         expected = {
             number
             for number, entry in enumerate(screener.entries)
-            if any(words & units for units in entry.name_units)
+            if any(not words.isdisjoint(units) for units in entry.name_units)
         }
         assert expected <= screener.index.credited(profile)
 

@@ -422,7 +422,7 @@ class CandidateIndex:
             bounds: list[float] = []
             absorbers = self._absorbers[number]
             for slot, units in enumerate(self._units[number]):
-                if units.isdisjoint(matched):
+                if matched.isdisjoint(units):
                     continue  # (C-level test: most aliases of a long entry share no word found)
                 bound, unmet = _name_bound(units, found, slack, complete, truncated)
                 bound += whole
@@ -450,7 +450,7 @@ class CandidateIndex:
 
 
 def _name_bound(
-    units: frozenset[str],
+    units: tuple[str, ...],
     found: list[list[tuple[bool, _Reach]]],
     slack: float,
     complete: bool,

@@ -23,6 +23,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from sys import intern
 
 from waystation.matching.keys import phonetic, skeleton, vowel_mask
 from waystation.matching.particles import Item, read_particles
@@ -217,7 +218,11 @@ def analyse(name: Name, *, document: bool = False) -> AnalysedName:
     read, set_aside = read_particles(items)
     kept = [item for item in read if item.text]
     parts = [
-        Part(word(item.text, item.alts, item.head, item.consonantal, item.counted_as), item.role, item.shown)
+        Part(
+            word(item.text, item.alts, item.head, item.consonantal, item.counted_as),
+            item.role,
+            intern(item.shown),  # (one string per spelling, not per name: a million-name list)
+        )
         for item in kept
     ]
     if document and parts and _mrz_length(source_parts) >= MRZ_NAME_LENGTH:
@@ -255,7 +260,16 @@ def _source_words(parts: list[Part]) -> tuple[tuple[str, tuple[int, ...]], ...]:
             groups[-1][1].append(index)
         else:
             groups.append((part.shown, [index]))
-    return tuple((raw_key(shown), tuple(indexes)) for shown, indexes in groups)
+    return tuple(_shared((raw_key(shown), tuple(indexes))) for shown, indexes in groups)
+
+
+_SHARED: dict[tuple[str, tuple[int, ...]], tuple[str, tuple[int, ...]]] = {}
+
+
+def _shared(group: tuple[str, tuple[int, ...]]) -> tuple[str, tuple[int, ...]]:
+    """One object for each source word in its place (("mohamed", (0,))…), not one per name: the
+    analysed names of a million-name list hold millions of them."""
+    return _SHARED.setdefault(group, group)
 
 
 def raw_key(shown: str) -> str:
