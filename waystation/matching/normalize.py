@@ -200,16 +200,11 @@ def _mrz_parts(part: NamePart) -> Iterable[NamePart]:
         yield NamePart(text.replace("<", " "), part.kind)
 
 
-def analyse(name: Name, *, document: bool = False, shared: bool = False) -> AnalysedName:
+def analyse(name: Name, *, document: bool = False) -> AnalysedName:
     """The comparable form of a name (pure; the screener caches it per list entry).
 
     ``document`` says the name was copied from a travel document (a passenger's), so a name that
-    fills the MRZ field may have been cut short there. ``shared`` (for list entries, analysed
-    once and kept) makes the name hold one part object per word, role and spelling, and one
-    object per source word in its place, shared with every other listed name: a million-name list
-    then fits in far less memory. Not for travellers: sharing their parts with the list's (and
-    keeping them in the tables) made batches slower — more long-lived objects for the collector
-    and for forked workers to touch.
+    fills the MRZ field may have been cut short there.
     """
     source_parts: list[NamePart] = []
     for part in name.parts:
@@ -223,9 +218,7 @@ def analyse(name: Name, *, document: bool = False, shared: bool = False) -> Anal
     read, set_aside = read_particles(items)
     kept = [item for item in read if item.text]
     parts = [
-        (_part if shared else Part)(
-            word(item.text, item.alts, item.head, item.consonantal, item.counted_as), item.role, item.shown
-        )
+        _part(word(item.text, item.alts, item.head, item.consonantal, item.counted_as), item.role, item.shown)
         for item in kept
     ]
     if document and parts and _mrz_length(source_parts) >= MRZ_NAME_LENGTH:
@@ -233,12 +226,7 @@ def analyse(name: Name, *, document: bool = False, shared: bool = False) -> Anal
         parts[-1] = Part(last.word, last.role, last.shown, truncated=True)
     given = _given_index(parts)
     return AnalysedName(
-        tuple(parts),
-        name,
-        tuple(set_aside),
-        given,
-        _source_words(parts, shared),
-        _given_span(kept, parts, given),
+        tuple(parts), name, tuple(set_aside), given, _source_words(parts), _given_span(kept, parts, given)
     )
 
 
@@ -260,7 +248,7 @@ def _given_span(items: list[Item], parts: list[Part], given: int | None) -> tupl
     )
 
 
-def _source_words(parts: list[Part], shared: bool) -> tuple[tuple[str, tuple[int, ...]], ...]:
+def _source_words(parts: list[Part]) -> tuple[tuple[str, tuple[int, ...]], ...]:
     """Consecutive parts that came from one source word (Abdurrahman → abd, rahman), with that word."""
     groups: list[tuple[str, list[int]]] = []
     for index, part in enumerate(parts):
@@ -268,8 +256,6 @@ def _source_words(parts: list[Part], shared: bool) -> tuple[tuple[str, tuple[int
             groups[-1][1].append(index)
         else:
             groups.append((part.shown, [index]))
-    if not shared:
-        return tuple((raw_key(shown), tuple(indexes)) for shown, indexes in groups)
     return tuple(_shared((raw_key(shown), tuple(indexes))) for shown, indexes in groups)
 
 
@@ -291,8 +277,8 @@ def _part(w: Word, role: NamePartKind, shown: str) -> Part:
 
 def _shared(group: tuple[str, tuple[int, ...]]) -> tuple[str, tuple[int, ...]]:
     """One object for each source word in its place (("mohamed", (0,))…), not one per name: the
-    analysed names of a million-name list hold millions of them. (Bounded: lists are re-imported
-    over the months a service runs.)"""
+    analysed names of a million-name list hold millions of them. (Bounded: travellers' names pass
+    here too, and a service runs for months.)"""
     found = _SHARED.get(group)
     if found is None:
         if len(_SHARED) >= _SHARED_MAX:

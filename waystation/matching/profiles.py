@@ -57,7 +57,7 @@ def profile_entry(entry: ListEntry, list_name: str, list_version: str) -> EntryP
     weak: list[bool] = []
     seen: set[tuple[str, ...]] = set()
     for name in _split_listed(entry.names):
-        result = analyse(name, shared=True)
+        result = analyse(name)
         key = tuple(p.word.text for p in result.parts)
         if not key or key in seen:
             continue
