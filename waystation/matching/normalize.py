@@ -218,7 +218,11 @@ def analyse(name: Name, *, document: bool = False) -> AnalysedName:
     read, set_aside = read_particles(items)
     kept = [item for item in read if item.text]
     parts = [
-        _part(word(item.text, item.alts, item.head, item.consonantal, item.counted_as), item.role, item.shown)
+        Part(
+            word(item.text, item.alts, item.head, item.consonantal, item.counted_as),
+            item.role,
+            intern(item.shown),  # (one string per spelling, not per name: a million-name list)
+        )
         for item in kept
     ]
     if document and parts and _mrz_length(source_parts) >= MRZ_NAME_LENGTH:
@@ -260,34 +264,12 @@ def _source_words(parts: list[Part]) -> tuple[tuple[str, tuple[int, ...]], ...]:
 
 
 _SHARED: dict[tuple[str, tuple[int, ...]], tuple[str, tuple[int, ...]]] = {}
-_PARTS: dict[tuple[Word, NamePartKind, str], Part] = {}
-
-
-def _part(w: Word, role: NamePartKind, shown: str) -> Part:
-    """One (immutable) part object per word, role and spelling, not one per name (bounded, as
-    ``_shared``)."""
-    key = (w, role, shown)
-    found = _PARTS.get(key)
-    if found is None:
-        if len(_PARTS) >= _SHARED_MAX:
-            _PARTS.clear()
-        found = _PARTS[key] = Part(w, role, intern(shown))
-    return found
 
 
 def _shared(group: tuple[str, tuple[int, ...]]) -> tuple[str, tuple[int, ...]]:
     """One object for each source word in its place (("mohamed", (0,))…), not one per name: the
-    analysed names of a million-name list hold millions of them. (Bounded: travellers' names pass
-    here too, and a service runs for months.)"""
-    found = _SHARED.get(group)
-    if found is None:
-        if len(_SHARED) >= _SHARED_MAX:
-            _SHARED.clear()
-        found = _SHARED[group] = group
-    return found
-
-
-_SHARED_MAX = 1_000_000
+    analysed names of a million-name list hold millions of them."""
+    return _SHARED.setdefault(group, group)
 
 
 def raw_key(shown: str) -> str:

@@ -117,7 +117,6 @@ def with_list_frequencies(profiles: list[EntryProfile]) -> list[EntryProfile]:
     for profile in profiles:
         frequency.update({p.word.text for n in profile.names for p in n.parts if not p.word.head})
     adjusted: dict[str, Word] = {}
-    shared: dict[tuple[int, object, str, bool], Part] = {}  # one adjusted part per word in its role
 
     def adjust(part: Part) -> Part:
         w = part.word
@@ -130,24 +129,14 @@ def with_list_frequencies(profiles: list[EntryProfile]) -> list[EntryProfile]:
         new = adjusted.get(w.text)
         if new is None or new.alts != w.alts:
             new = adjusted[w.text] = replace(w, weight=cap)
-        key = (id(new), part.role, part.shown, part.truncated)  # (``new`` stays alive in ``adjusted``
-        found = shared.get(key)  # or in a part made from it, so its id is not reused meanwhile)
-        if found is None:
-            found = shared[key] = replace(part, word=new)
-        return found
+        return replace(part, word=new)
 
-    # Only what changed is copied: a million-name list would otherwise hold two copies of every
-    # analysed name at the peak of the build.
-    out: list[EntryProfile] = []
-    for profile in profiles:
-        names: list[AnalysedName] = []
-        for name in profile.names:
-            parts = tuple(adjust(p) for p in name.parts)
-            same = all(a is b for a, b in zip(parts, name.parts, strict=True))
-            names.append(name if same else replace(name, parts=parts))
-        same = all(a is b for a, b in zip(names, profile.names, strict=True))
-        out.append(profile if same else replace(profile, names=tuple(names)))
-    return out
+    return [
+        replace(
+            profile, names=tuple(replace(n, parts=tuple(adjust(p) for p in n.parts)) for n in profile.names)
+        )
+        for profile in profiles
+    ]
 
 
 def profile_traveller(traveller: Traveller) -> TravellerProfile:
