@@ -268,8 +268,17 @@ _SHARED: dict[tuple[str, tuple[int, ...]], tuple[str, tuple[int, ...]]] = {}
 
 def _shared(group: tuple[str, tuple[int, ...]]) -> tuple[str, tuple[int, ...]]:
     """One object for each source word in its place (("mohamed", (0,))…), not one per name: the
-    analysed names of a million-name list hold millions of them."""
-    return _SHARED.setdefault(group, group)
+    analysed names of a million-name list hold millions of them. (Bounded: travellers' names pass
+    here too, and a service runs for months.)"""
+    found = _SHARED.get(group)
+    if found is None:
+        if len(_SHARED) >= _SHARED_MAX:
+            _SHARED.clear()
+        found = _SHARED[group] = group
+    return found
+
+
+_SHARED_MAX = 1_000_000
 
 
 def raw_key(shown: str) -> str:
