@@ -32,7 +32,7 @@ from rapidfuzz.distance import OSA
 
 from waystation.matching.compare.names import COMPLETE, EXTRA, EXTRA_CAP, JOIN_MIN, NAME_CAP, diminished
 from waystation.matching.compare.words import ALIGN_MIN, pair_weight, similarity
-from waystation.matching.normalize import AnalysedName, Part, Word, raw_key, word
+from waystation.matching.normalize import AnalysedName, Word, word
 from waystation.matching.profiles import EntryProfile, TravellerProfile
 
 __all__ = ["CandidateIndex", "Proposal", "name_units", "word_keys"]
@@ -85,20 +85,15 @@ class _Source:
 
 
 def _query_groups(name: AnalysedName) -> list[_Source]:
-    """A traveller's name as source words, each with its parts and (if different) the word as written."""
-    groups: list[tuple[str, list[Part]]] = []
-    for part in name.parts:
-        if groups and groups[-1][0] == part.shown:
-            groups[-1][1].append(part)
-        else:
-            groups.append((part.shown, [part]))
-    raws = [raw_key(shown) for shown, _ in groups]
+    """A traveller's name as source words (``AnalysedName.groups``), each with its parts and (if
+    different) the word as written."""
+    raws = [text for text, _ in name.groups]
     out: list[_Source] = []
-    for position, (shown, parts) in enumerate(groups):
+    for position, (text, indexes) in enumerate(name.groups):
+        parts = [name.parts[i] for i in indexes]
         units: list[tuple[bool, Word]] = [
             (False, p.word) for p in parts if not (p.word.head or p.word.initial)
         ]
-        text = raw_key(shown)
         if len(text) >= 5 and not (len(parts) == 1 and parts[0].word.text == text):
             units.append((True, replace(word(text), weight=min(NAME_CAP, sum(p.word.weight for p in parts)))))
         if units:
