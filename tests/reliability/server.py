@@ -10,10 +10,14 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 
-__all__ = ["ServerProcess", "free_port"]
+if TYPE_CHECKING:
+    from waystation.services.workspace import Workspace
+
+__all__ = ["ServerProcess", "free_port", "served_store"]
 
 
 def free_port() -> int:
@@ -78,3 +82,20 @@ class ServerProcess:
                 self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 self.kill()
+
+
+def served_store(
+    backend: str, tmp_path: Path, postgres_schema_factory: object
+) -> tuple[Workspace, ServerProcess]:
+    """A fresh store of ``backend``, opened here, and a server (not started) on the same store."""
+    from tests.store.conftest import fresh_url
+    from waystation.services.workspace import open_workspace
+    from waystation.settings import Settings
+
+    url = fresh_url(backend, tmp_path, postgres_schema_factory).render_as_string(hide_password=False)
+    home = tmp_path / "home"
+    workspace = open_workspace(Settings(home=home, database_url=url))
+    server = ServerProcess(
+        {"WAYSTATION_HOME": str(home), "WAYSTATION_DATABASE_URL": url}, log=tmp_path / "server.log"
+    )
+    return workspace, server

@@ -17,12 +17,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.reliability.server import ServerProcess
-from tests.store.conftest import fresh_url, postgres_schema_factory  # noqa: F401  (fixture)
+from tests.reliability.server import served_store
+from tests.store.conftest import postgres_schema_factory  # noqa: F401  (fixture)
 from waystation.cases.vocab import Role
 from waystation.services.users import create_user
-from waystation.services.workspace import open_workspace
-from waystation.settings import Settings
 from waystation.store import MessageStatus, get_message, messages_with_status, travellers_of_message
 from waystation.synth import generate_day
 from waystation.synth.render_edifact import render_paxlst
@@ -43,17 +41,11 @@ def test_nothing_acknowledged_is_lost_when_the_server_is_killed(
     tmp_path: Path,
     postgres_schema_factory: object,  # noqa: F811
 ) -> None:
-    url = fresh_url(backend, tmp_path, postgres_schema_factory).render_as_string(hide_password=False)
-    home = tmp_path / "home"
-    settings = Settings(home=home, database_url=url)
-    workspace = open_workspace(settings)
+    workspace, server = served_store(backend, tmp_path, postgres_schema_factory)
     token = create_user(workspace, "dcs", Role.CARRIER).token
     day = generate_day(None, seed=11, flights=40, passengers_per_flight=(40, 90), planted=0, namesakes=0)
     messages = [render_paxlst(flight, f"CRASH{n:05d}") for n, flight in enumerate(day.flights)]
     expected = {f"CRASH{n:05d}": len(flight.travellers) for n, flight in enumerate(day.flights)}
-    server = ServerProcess(
-        {"WAYSTATION_HOME": str(home), "WAYSTATION_DATABASE_URL": url}, log=tmp_path / "server.log"
-    )
     server.start()
     acks: list[Ack] = []
     lock = threading.Lock()

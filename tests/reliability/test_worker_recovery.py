@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import SAMPLES
-from tests.reliability.server import ServerProcess
+from tests.reliability.server import served_store
 from tests.store.conftest import fresh_url, postgres_schema_factory  # noqa: F401  (fixture)
 from waystation.api import create_app
 from waystation.services.workspace import Workspace, open_workspace
@@ -59,10 +59,8 @@ def test_serve_with_workers_recovers_before_they_take_requests(
     tmp_path: Path,
     postgres_schema_factory: object,  # noqa: F811
 ) -> None:
-    url = fresh_url(backend, tmp_path, postgres_schema_factory).render_as_string(hide_password=False)
-    home = tmp_path / "home"
-    workspace = open_workspace(Settings(home=home, database_url=url))
-    server = ServerProcess({"WAYSTATION_HOME": str(home), "WAYSTATION_DATABASE_URL": url}, workers=2)
+    workspace, server = served_store(backend, tmp_path, postgres_schema_factory)
+    server.workers = 2
     try:
         pending = _left_received(workspace)
         server.start()
