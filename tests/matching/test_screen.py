@@ -149,6 +149,18 @@ def test_parallel_batch_equals_sequential() -> None:
     assert parallel == sequential
     assert [h.entry_id for h in parallel[1]] == ["QDi.006"]
     assert parallel[2] == []
+    # A process that froze its objects (the service freezes each analysed list) keeps them frozen.
+    import gc
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert screener.screen_many(travellers, threshold=0.5, alert_threshold=0.75, workers=2) == sequential
+        assert gc.get_freeze_count() >= frozen
+    finally:
+        gc.unfreeze()
+    assert screener.screen_many(travellers, threshold=0.5, alert_threshold=0.75, workers=2) == sequential
+    assert gc.get_freeze_count() == 0  # and one that did not is left as it was
 
 
 _SMALL = Screener.build(

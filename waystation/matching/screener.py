@@ -120,7 +120,11 @@ class Screener:
         # Forked workers inherit the screener and the travellers: only index ranges go to them and
         # only hits come back (pickling the travellers cost more than screening them). Freezing the
         # garbage collector keeps the workers from copying every page of the parent they touch.
+        # A process that froze its own objects before (the service freezes each analysed list:
+        # cli/process.py) keeps them frozen; unfreezing here would hand the whole index back to the
+        # collector, whose full collections then walk it again for every message.
         _WORKER = (self, travellers, request)
+        frozen_before = gc.get_freeze_count()
         gc.freeze()
         try:
             size = max(200, len(travellers) // (count * 8))
@@ -129,7 +133,8 @@ class Screener:
                 parts = pool.map(_screen_range, ranges)
         finally:
             _WORKER = None
-            gc.unfreeze()
+            if not frozen_before:
+                gc.unfreeze()
         return [hits for part in parts for hits in part]
 
     def assess(self, traveller: Traveller, entry_index: int) -> Assessment | None:

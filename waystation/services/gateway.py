@@ -17,7 +17,6 @@ gets the reason with its segment.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -61,12 +60,6 @@ __all__ = [
 ]
 
 GATEWAY_ID = "WAYSTATION"
-
-# One writing transaction at a time in this process. They are serialised anyway (SQLite's write
-# lock; the audit head row on PostgreSQL), but threads queueing on a lock here wait in order and
-# wake at once, where threads queueing on SQLite's lock poll it with growing sleeps, and under a
-# peak some waited past the busy timeout. Parsing and screening run outside it, in parallel.
-_WRITING = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +109,11 @@ def submit(
     Parsing and screening run before that transaction, holding no lock."""
     require(principal.role, Permission.SUBMIT_MESSAGES)
     source = source or _source_prefix(principal)
-    with _WRITING:
+    # One writing transaction at a time (``Workspace.writer``). They are serialised anyway (SQLite's
+    # write lock; the audit head row on PostgreSQL), but writers queueing on that lock wait in order
+    # and wake at once, where writers queueing on SQLite's lock poll it with growing sleeps, and under
+    # a peak some waited past the busy timeout. Parsing and screening run outside it, in parallel.
+    with workspace.writer.held():
         kept = receive_message(workspace.sessions, data, source=source)
     read = read_received(workspace, kept.id, data, source=source, today=today)
     if isinstance(read, Received):  # unreadable: kept, marked rejected
@@ -126,7 +123,7 @@ def submit(
         lists_in_force = in_force(workspace, session)
         policy = policy_of(session) if manifests else None
     screened = screen_parsed(workspace, read, read=lists_in_force)
-    with _WRITING, audited(workspace) as (session, audit):
+    with workspace.writer.held(), audited(workspace) as (session, audit):
         received = store_received(session, kept.id, read, source=source)
         outcome = None
         if received.status is MessageStatus.PARSED:

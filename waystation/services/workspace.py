@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from waystation.services.token_cache import TokenCache
 from waystation.settings import Settings
 from waystation.store import make_engine, make_sessions, upgrade
+from waystation.store.writer import WriteLock, write_lock_for
 
 __all__ = ["AuditConfig", "ScreeningConfig", "Workspace", "open_workspace"]
 
@@ -61,6 +62,8 @@ class Workspace:
     cache: dict[object, object] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
     tokens: TokenCache = field(default_factory=TokenCache)
+    # One writing transaction at a time, across the processes sharing a SQLite file (store/writer.py).
+    writer: WriteLock = field(default_factory=WriteLock)
     # Called after a screener is analysed and cached (the index now lives as long as the process):
     # the process's owner hooks its memory settings here (waystation/cli/process.py).
     on_screener_built: Callable[[], None] | None = None
@@ -93,4 +96,5 @@ def open_workspace(settings: Settings, *, migrate: bool = True) -> Workspace:
         org_id=settings.org_id,
         org_community=settings.org_community,
         tokens=TokenCache(settings.token_cache_seconds),
+        writer=write_lock_for(engine.url),
     )
