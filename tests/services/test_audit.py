@@ -4,6 +4,7 @@ signed head outside the database; ``waystation audit verify`` says where a log w
 from __future__ import annotations
 
 import json
+import multiprocessing
 import threading
 
 import pytest
@@ -11,12 +12,12 @@ from click.testing import CliRunner
 from sqlalchemy import delete, update
 
 from tests.services.conftest import Fresh
-from waystation.cases.chain import ChainProblem
+from waystation.cases.chain import ChainHead, ChainProblem
 from waystation.cases.events import AuditEventType, PolicyChanged
 from waystation.cases.vocab import Role
 from waystation.cli import main
 from waystation.exc import Unauthenticated
-from waystation.services.audit import audited, read_head, verify_audit
+from waystation.services.audit import audited, read_head, verify_audit, write_head
 from waystation.services.policy import configure_policy
 from waystation.services.principal import Principal
 from waystation.services.users import authenticate_password, create_user
@@ -146,3 +147,32 @@ def test_cli_reports_a_record_deleted_from_the_middle(fresh: Fresh) -> None:
     assert output.startswith("audit chain broken at record 3 (deleted)"), output
     verdict = verify_audit(fresh.workspace)
     assert (verdict.problem, verdict.position) == (ChainProblem.DELETED, 3)
+
+
+def _write_head_in_child(fresh: Fresh, sequence: int) -> None:
+    write_head(fresh.workspace, ChainHead(sequence, "b" * 64))
+
+
+def test_the_head_file_never_goes_back_when_another_process_wrote_a_newer_head(fresh: Fresh) -> None:
+    """Two server processes finish their commits in any order; the head file keeps the newest."""
+    path = fresh.settings.home / "audit-head.json"
+    assert write_head(fresh.workspace, ChainHead(5, "a" * 64)) is not None
+    child = multiprocessing.get_context("fork").Process(target=_write_head_in_child, args=(fresh, 7))
+    child.start()
+    child.join(30)
+    assert child.exitcode == 0
+    assert write_head(fresh.workspace, ChainHead(6, "c" * 64)) is None  # older than the file's
+    stored = read_head(path)
+    assert stored is not None
+    assert stored.head == ChainHead(7, "b" * 64)
+    assert write_head(fresh.workspace, ChainHead(8, "d" * 64)) is not None
+    stored = read_head(path)
+    assert stored is not None
+    assert stored.head.sequence == 8
+
+
+def test_a_malformed_head_file_is_left_for_the_auditor(fresh: Fresh) -> None:
+    path = fresh.settings.home / "audit-head.json"
+    path.write_text("not json")
+    _log_some(fresh, 1)  # the change commits; the head is not written over the evidence
+    assert path.read_text() == "not json"

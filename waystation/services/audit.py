@@ -10,6 +10,7 @@ chain against that head (docs/review.md §5 says what this does and does not det
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ from waystation.exc import ConfigError
 from waystation.services.principal import SYSTEM, Principal
 from waystation.services.workspace import Workspace
 from waystation.store import append_audit, audit_records, iter_audit
+from waystation.store.writer import WriteLock
 
 __all__ = [
     "Audit",
@@ -39,7 +41,9 @@ __all__ = [
 ]
 
 _HEAD_LOCK = threading.Lock()
-_WRITTEN: dict[Path, int] = {}
+_HEAD_FILE_LOCKS: dict[Path, WriteLock] = {}
+_HEAD_FILE_LOCKS_MAX = 16  # (a process writes one head; tests open many workspaces)
+_LOG = logging.getLogger(__name__)
 
 
 @dataclass
@@ -85,19 +89,33 @@ def write_head(workspace: Workspace, head: ChainHead) -> SignedHead | None:
     if path is None:
         return None
     signed = sign_head(head, workspace.audit.key, datetime.now(UTC))
-    with _HEAD_LOCK:
-        current = _WRITTEN.get(path)
-        if current is None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Several server processes append to one chain and each writes the head after its commit, in
+    # whatever order they finish: the file is compared and replaced under a lock all of them share,
+    # so it never goes back to an older head than another process wrote.
+    with _HEAD_LOCK, _head_lock(path).held():
+        try:
             previous = read_head(path)
-            current = previous.head.sequence if previous else 0
-        if head.sequence <= current:
+        except ConfigError as error:  # left as found, for the auditor: `audit verify` reports it
+            _LOG.warning("audit head not written: %s", error)
             return None
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if previous is not None and head.sequence <= previous.head.sequence:
+            return None
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_text(json.dumps(_head_json(signed), sort_keys=True) + "\n", encoding="utf-8")
         os.replace(temporary, path)
-        _WRITTEN[path] = head.sequence
     return signed
+
+
+def _head_lock(path: Path) -> WriteLock:
+    """The lock shared by every process writing ``path`` (one open file per process; called under
+    ``_HEAD_LOCK``)."""
+    lock = _HEAD_FILE_LOCKS.get(path)
+    if lock is None:
+        if len(_HEAD_FILE_LOCKS) >= _HEAD_FILE_LOCKS_MAX:
+            _HEAD_FILE_LOCKS.pop(next(iter(_HEAD_FILE_LOCKS))).close()
+        lock = _HEAD_FILE_LOCKS[path] = WriteLock(path.with_name(path.name + ".lock"))
+    return lock
 
 
 def _head_json(signed: SignedHead) -> dict[str, object]:

@@ -76,6 +76,7 @@ class Workspace:
 
     def close(self) -> None:
         self.engine.dispose()
+        self.writer.close()
 
 
 def open_workspace(settings: Settings, *, migrate: bool = True) -> Workspace:

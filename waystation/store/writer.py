@@ -62,6 +62,13 @@ class WriteLock:
             finally:
                 fcntl.flock(fd, fcntl.LOCK_UN)
 
+    def close(self) -> None:
+        """Close this process's lock file (a later use opens it again)."""
+        with self._threads:
+            if self._fd is not None and self._pid == os.getpid():
+                os.close(self._fd)
+            self._fd = None
+
     def _descriptor(self) -> int:
         pid = os.getpid()
         if self._fd is None or self._pid != pid:  # first use in this process (or after a fork)
