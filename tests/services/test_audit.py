@@ -173,6 +173,7 @@ def test_the_head_file_never_goes_back_when_another_process_wrote_a_newer_head(f
 
 def test_a_malformed_head_file_is_left_for_the_auditor(fresh: Fresh) -> None:
     path = fresh.settings.home / "audit-head.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("not json")
     _log_some(fresh, 1)  # the change commits; the head is not written over the evidence
     assert path.read_text() == "not json"
