@@ -14,10 +14,12 @@ from waystation.model import Provenance
 
 __all__ = ["Element", "Segment"]
 
+_set = object.__setattr__
+
 Element = tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Segment:
     """A tokenized segment; ``position`` is 1-based in the interchange, ``raw`` is the text received."""
 
@@ -27,6 +29,24 @@ class Segment:
     raw: str = ""
     line: int | None = None
     repeated: tuple[tuple[int, tuple[Element, ...]], ...] = ()
+
+    def __init__(
+        self,
+        tag: str,
+        elements: tuple[Element, ...],
+        position: int = 0,
+        raw: str = "",
+        line: int | None = None,
+        repeated: tuple[tuple[int, tuple[Element, ...]], ...] = (),
+    ) -> None:
+        # The generated __init__ of a frozen dataclass, with object.__setattr__ looked up once
+        # instead of per field: a 300-passenger manifest makes ~2,700 segments.
+        _set(self, "tag", tag)
+        _set(self, "elements", elements)
+        _set(self, "position", position)
+        _set(self, "raw", raw)
+        _set(self, "line", line)
+        _set(self, "repeated", repeated)
 
     def element(self, index: int) -> Element:
         """Components of the 1-based data element ``index`` (``()`` when absent)."""
