@@ -83,7 +83,7 @@ def insert_rows(session: Session, model: type[DeclarativeBase], rows: Sequence[M
 def _insert(session: Session, table: Table, rows: list[Row]) -> None:
     if len(rows) >= COPY_FROM and session.get_bind().dialect.name == "postgresql":
         copy_rows(session, table, rows)
-    elif len(rows) > 1 and sendable(table, rows[0]):
+    elif sendable(table, rows[0]):
         execute_many(session, table, rows)  # the same values, without SQLAlchemy's per-row work
     else:
         session.execute(_plain_insert(table), rows)
