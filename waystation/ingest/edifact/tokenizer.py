@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from waystation.exc import Locator, UnreadableMessage
 from waystation.ingest.edifact.charset import decode
@@ -215,7 +216,7 @@ class _Scanner:
         terminator, end, skip_ws = syntax.terminator, len(text), self.skip_ws
         sep, comp, rep = syntax.element, syntax.component, syntax.repetition
         segments, offsets, line_of = self.segments, self.offsets, self.line_of
-        most_parts: dict[str, int] = {}  # tag -> parts (tag and elements) a plain segment may have
+        most_parts = _known_most_parts()  # tag -> parts (tag and elements) a plain segment may have
         capitals = _CAPITALS if terminator not in "\r\n" else frozenset()  # a line-break terminator
         at = skip_ws(start)
         line = self.first_line_of(at)
@@ -229,8 +230,8 @@ class _Scanner:
             parts = body.split(sep)
             tag = parts[0]
             most = most_parts.get(tag)
-            if most is None:
-                most = most_parts[tag] = _most_parts(tag)
+            if most is None:  # not a tag the readers know (rare): worked out each time
+                most = _most_parts(tag)
             if (
                 len(parts) > most  # also an empty body or a tag that is not one: 0 parts allowed
                 or body[-1] in _TRAILING_JUNK
@@ -333,6 +334,12 @@ def _most_parts(tag: str) -> int:
 
 
 _UNBOUNDED = 1 << 62
+
+
+@cache
+def _known_most_parts() -> dict[str, int]:
+    """:func:`_most_parts` of every tag the readers know, worked out once per process."""
+    return {tag: _most_parts(tag) for tag in element_limits()}
 
 
 def _prelude_note(prelude: str) -> str:
