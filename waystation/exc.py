@@ -40,7 +40,10 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+_set = object.__setattr__
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Locator:
     """Where something was found: a file, a segment (1-based) with its tag, a field, a line."""
 
@@ -49,6 +52,22 @@ class Locator:
     tag: str | None = None
     field: str | None = None
     line: int | None = None
+
+    def __init__(
+        self,
+        source: str | None = None,
+        segment: int | None = None,
+        tag: str | None = None,
+        field: str | None = None,
+        line: int | None = None,
+    ) -> None:
+        # The generated __init__ of a frozen dataclass, with object.__setattr__ looked up once
+        # instead of per field: a 300-passenger manifest makes ~3,300 locators.
+        _set(self, "source", source)
+        _set(self, "segment", segment)
+        _set(self, "tag", tag)
+        _set(self, "field", field)
+        _set(self, "line", line)
 
     def __str__(self) -> str:
         parts: list[str] = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import func, select
@@ -33,6 +33,7 @@ from waystation.model import (
     TravellerRole,
 )
 from waystation.store.bookings import bookings_by_locator, bookings_of_traveller, load_bookings
+from waystation.store.bulk import insert_one_ignoring
 from waystation.store.messages import MessageStatus, get_message, receive_message
 from waystation.store.parsed import store_parsed_message
 from waystation.store.schema import FlightRow, TravelDocumentRow, TravellerRow
@@ -135,6 +136,18 @@ def test_the_same_flight_from_two_messages_is_one_flight(db: Database) -> None:
     assert flights[0].leg == Leg("QR", "1170", "DOH", "IST", date(2026, 5, 2))
     assert a == b == flights[0].id != c
     assert [t.traveller.ref for t in on_first] == ["P1", "P2", "P3", "Q1", "P2", "P3"]
+
+
+def test_one_row_inserted_unless_its_key_is_stored(db: Database) -> None:
+    row = {"flight_key": "QR|1170|2026-05-02|DOH|IST", "carrier": "QR", "designator": "QR1170"}
+    row["first_seen_at"] = datetime.now(UTC)
+    with db.sessions.begin() as session:
+        first = insert_one_ignoring(session, FlightRow, row, ["flight_key"])
+        again = insert_one_ignoring(session, FlightRow, {**row, "carrier": "XX"}, ["flight_key"])
+        stored = session.execute(select(FlightRow.id, FlightRow.carrier)).all()
+    assert first is not None
+    assert again is None
+    assert [tuple(r) for r in stored] == [(first, "QR")]
 
 
 def test_booking_travellers_are_the_manifest_rows(db: Database) -> None:

@@ -19,7 +19,15 @@ from sqlalchemy.orm import DeclarativeBase, Session
 from waystation.store.binds import execute_many, sendable
 from waystation.store.pg_copy import copy_rows
 
-__all__ = ["chunks", "insert_ignore", "insert_returning_ids", "insert_rows", "prepare", "table_of"]
+__all__ = [
+    "chunks",
+    "insert_ignore",
+    "insert_one_ignoring",
+    "insert_returning_ids",
+    "insert_rows",
+    "prepare",
+    "table_of",
+]
 
 Row = dict[str, Any]
 T = TypeVar("T")
@@ -75,7 +83,7 @@ def insert_rows(session: Session, model: type[DeclarativeBase], rows: Sequence[M
 def _insert(session: Session, table: Table, rows: list[Row]) -> None:
     if len(rows) >= COPY_FROM and session.get_bind().dialect.name == "postgresql":
         copy_rows(session, table, rows)
-    elif len(rows) > 1 and sendable(table, rows[0]):
+    elif sendable(table, rows[0]):
         execute_many(session, table, rows)  # the same values, without SQLAlchemy's per-row work
     else:
         session.execute(_plain_insert(table), rows)
@@ -100,6 +108,11 @@ def _insert_ignoring(table: Table, dialect: str, keys: tuple[str, ...]) -> Any:
     if dialect == "sqlite":
         return sqlite.insert(table).on_conflict_do_nothing(index_elements=list(keys))
     raise NotImplementedError(f"no conflict-ignoring insert for {dialect}")  # pragma: no cover
+
+
+@cache
+def _insert_ignoring_returning_id(table: Table, dialect: str, keys: tuple[str, ...]) -> Any:
+    return _insert_ignoring(table, dialect, keys).returning(table.c.id)
 
 
 def insert_returning_ids(
@@ -153,3 +166,14 @@ def insert_ignore(
     table = table_of(model)
     statement = _insert_ignoring(table, session.get_bind().dialect.name, tuple(keys))
     session.execute(statement, prepare(table, rows))
+
+
+def insert_one_ignoring(
+    session: Session, model: type[DeclarativeBase], row: Mapping[str, Any], keys: Sequence[str]
+) -> int | None:
+    """Insert one row unless its unique ``keys`` are stored already: its new id, or ``None`` when
+    they were (then the row there is left alone, as by :func:`insert_ignore`)."""
+    table = table_of(model)
+    statement = _insert_ignoring_returning_id(table, session.get_bind().dialect.name, tuple(keys))
+    ident = session.execute(statement, prepare(table, [row])[0]).scalar_one_or_none()
+    return None if ident is None else int(ident)

@@ -26,7 +26,13 @@ from waystation.model import (
     PnrPush,
     Traveller,
 )
-from waystation.store.bulk import insert_ignore, insert_returning_ids, insert_rows, table_of
+from waystation.store.bulk import (
+    insert_ignore,
+    insert_one_ignoring,
+    insert_returning_ids,
+    insert_rows,
+    table_of,
+)
 from waystation.store.keys import flight_key
 from waystation.store.messages import mark_parsed
 from waystation.store.rows import Row, RowBuilder
@@ -136,10 +142,25 @@ def store_flights(session: Session, legs: Iterable[Leg]) -> dict[str, int]:
         }
     if not rows:
         return {}
-    # Sorted, so that concurrent writers take the unique-index locks in one order (no deadlock).
-    insert_ignore(session, FlightRow, [rows[key] for key in sorted(rows)], ["flight_key"])
-    found = session.execute(_FLIGHT_IDS, {"keys": list(rows)})
-    return {str(key): int(ident) for key, ident in found}
+    # Looked up first: a flight is stored by its first message and every check-in after it finds
+    # it, so the usual message sends one statement here instead of an insert and a look-up.
+    ids = _flight_ids(session, list(rows))
+    missing = [key for key in sorted(rows) if key not in ids]
+    if len(missing) == 1:  # a new flight: inserted with its id returned (one statement, not two)
+        new = insert_one_ignoring(session, FlightRow, rows[missing[0]], ["flight_key"])
+        if new is not None:
+            ids[missing[0]] = new
+            missing = []
+    elif missing:
+        # Sorted, so that concurrent writers take the unique-index locks in one order (no deadlock).
+        insert_ignore(session, FlightRow, [rows[key] for key in missing], ["flight_key"])
+    if missing:  # then stored by now, by this message or a concurrent writer
+        ids.update(_flight_ids(session, missing))
+    return ids
+
+
+def _flight_ids(session: Session, keys: list[str]) -> dict[str, int]:
+    return {str(key): int(ident) for key, ident in session.execute(_FLIGHT_IDS, {"keys": keys})}
 
 
 _FLIGHTS = table_of(FlightRow)

@@ -7,6 +7,7 @@ the raw message on reading), which saves a few hundred bytes per traveller on a 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from json.encoder import encode_basestring
 from typing import Any
 
 from waystation.model import (
@@ -21,11 +22,13 @@ from waystation.model import (
     Traveller,
 )
 from waystation.store.codec import name_to_json
+from waystation.store.engine import EncodedJson, dumps_json
 from waystation.store.keys import address_key, contact_key, document_key, partial_date_text
 
 __all__ = ["Row", "RowBuilder"]
 
 Row = dict[str, Any]
+_text = encode_basestring  # a JSON string, as the encoder of dumps_json writes it (C, UTF-8 kept)
 
 
 class RowBuilder:
@@ -57,6 +60,38 @@ class RowBuilder:
         if provenance.seen_at is not None:
             data["seen_at"] = provenance.seen_at.isoformat()
         return data
+
+    def prov_json(self, provenance: Provenance | None) -> EncodedJson | None:
+        """:meth:`prov` already encoded, as :func:`~waystation.store.engine.dumps_json` would."""
+        return None if provenance is None else EncodedJson(self._prov_text(provenance))
+
+    def _prov_text(self, provenance: Provenance) -> str:
+        """The text of ``dumps_json(self.prov(provenance))``, written directly for the usual shape
+        (the message's own segment with its tag, line and text), by that very call otherwise."""
+        locator = provenance.locator
+        segment, tag, field, line, raw = (
+            locator.segment,
+            locator.tag,
+            locator.field,
+            locator.line,
+            provenance.raw,
+        )
+        if (
+            type(segment) is int
+            and type(line) is int
+            and type(tag) is str
+            and type(raw) is str
+            and provenance.seen_at is None
+            and (locator.source is None or locator.source == self.source)
+        ):
+            if field is None:
+                return f'{{"segment":{segment},"tag":{_text(tag)},"line":{line},"raw":{_text(raw)}}}'
+            if type(field) is str:
+                return (
+                    f'{{"segment":{segment},"tag":{_text(tag)},"field":{_text(field)},'
+                    f'"line":{line},"raw":{_text(raw)}}}'
+                )
+        return dumps_json(self.prov(provenance))
 
     def manifest_row(self, position: int, m: Manifest, flight: int | None) -> Row:
         return {
@@ -190,15 +225,13 @@ class RowBuilder:
                 "issuing_country": d.issuing_country,
                 "expiry": partial_date_text(d.expiry),
                 "issued": partial_date_text(d.issued),
-                "provenance": self.prov(d.provenance),
+                "provenance": self.prov_json(d.provenance),
             }
             for position, d in enumerate(documents)
         ]
 
     def traveller_row(self, position: int, t: Traveller, manifest_id: int | None, flight: int | None) -> Row:
         locator = t.provenance.locator if t.provenance else None
-        fields = {name: self.prov(p) for name, p in t.fields.items()}
-        provenance = {"at": self.prov(t.provenance), "fields": fields} if (t.provenance or fields) else None
         birth = t.birth_date
         return {
             "raw_message_id": self.message_id,
@@ -224,5 +257,20 @@ class RowBuilder:
             "references": dict(t.references),
             "segment": locator.segment if locator else None,
             "line": locator.line if locator else None,
-            "provenance": provenance,
+            "provenance": self._traveller_provenance(t),
         }
+
+    def _traveller_provenance(self, t: Traveller) -> EncodedJson | dict[str, Any] | None:
+        """``{"at": ..., "fields": {name: ...}}``: a traveller's own provenance and each value's,
+        encoded here (~11 entries per traveller; see :class:`~waystation.store.engine.EncodedJson`)."""
+        if t.provenance is None and not t.fields:
+            return None
+        text = self._prov_text
+        try:
+            fields = ",".join(
+                [f"{_text(name)}:{text(p) if p is not None else 'null'}" for name, p in t.fields.items()]
+            )
+        except TypeError:  # a name that is not text: JSON has its own rules for those keys
+            return {"at": self.prov(t.provenance), "fields": {n: self.prov(p) for n, p in t.fields.items()}}
+        at = text(t.provenance) if t.provenance is not None else "null"
+        return EncodedJson(f'{{"at":{at},"fields":{{{fields}}}}}')

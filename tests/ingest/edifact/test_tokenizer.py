@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 
 import pytest
@@ -160,3 +161,37 @@ def test_never_crashes_on_arbitrary_bytes(data: bytes) -> None:
     except UnreadableMessage:
         return
     assert tokens.segments[0].tag == "UNB"
+
+
+def _century_rule(yy: int, month: int, day: int, kind: DateKind, pivot: date) -> date | None:
+    """The century rule as the module docstring states it, written plainly (the reference)."""
+    century = pivot.year // 100 * 100
+    candidates = []
+    for start in (century - 100, century, century + 100):
+        with contextlib.suppress(ValueError):
+            candidates.append(date(start + yy, month, day))
+    if not candidates:
+        return None
+    if kind is DateKind.EVENT:
+        return min(candidates, key=lambda d: abs((d - pivot).days))
+    limit = pivot
+    if kind is DateKind.EXPIRY:
+        try:
+            limit = date(pivot.year + 20, pivot.month, min(pivot.day, 28))
+        except ValueError:
+            limit = pivot
+    past = [d for d in candidates if d <= limit]
+    return max(past) if past else min(candidates)
+
+
+@given(
+    st.integers(-1, 101),
+    st.integers(0, 13),
+    st.integers(0, 32),
+    st.sampled_from(list(DateKind)),
+    st.dates(),
+)
+def test_two_digit_years_follow_the_century_rule(
+    yy: int, month: int, day: int, kind: DateKind, pivot: date
+) -> None:
+    assert full_year.__wrapped__(yy, month, day, kind, pivot) == _century_rule(yy, month, day, kind, pivot)

@@ -70,19 +70,25 @@ def _shift(year: int, month: int, day: int) -> date | None:
 def full_year(yy: int, month: int, day: int, kind: DateKind, pivot: date) -> date | None:
     """The date for a two-digit year under the rule for ``kind`` (``None`` for an impossible date)."""
     century = pivot.year // 100 * 100
-    candidates = [
-        d for d in (_shift(c + yy, month, day) for c in (century - 100, century, century + 100)) if d
-    ]
-    if not candidates:
-        return None
     if kind is DateKind.EVENT:
-        return min(candidates, key=lambda d: abs((d - pivot).days))
+        candidates = [
+            d for d in (_shift(c + yy, month, day) for c in (century - 100, century, century + 100)) if d
+        ]
+        return min(candidates, key=lambda d: abs((d - pivot).days)) if candidates else None
     if kind is DateKind.EXPIRY:
         limit = _shift(pivot.year + EXPIRY_YEARS_AHEAD, pivot.month, min(pivot.day, 28)) or pivot
     else:
         limit = pivot
-    past = [d for d in candidates if d <= limit]
-    return max(past) if past else min(candidates)
+    # The latest candidate on or before the limit; when there is none, the earliest candidate.
+    # Nearly every birth date in a manifest is a new one: latest first, most stop at the second.
+    earliest = None
+    for start in (century + 100, century, century - 100):
+        candidate = _shift(start + yy, month, day)
+        if candidate is not None:
+            if candidate <= limit:
+                return candidate
+            earliest = candidate
+    return earliest
 
 
 @lru_cache(maxsize=_CACHED)

@@ -31,6 +31,7 @@ __all__ = [
 ]
 
 _SERVICE = frozenset({"UNA", "UNB", "UNG", "UNH", "UNT", "UNE", "UNZ"})
+_ENVELOPE = frozenset({"UNT", "UNH", "UNE", "UNZ", "UNG", "UNB"})  # what ends a message body
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +216,7 @@ class _Builder:
 
     def feed(self, segment: Segment) -> None:
         tag = segment.tag
-        if self.unh is not None and tag not in ("UNT", "UNH", "UNE", "UNZ", "UNG", "UNB"):
+        if self.unh is not None and tag not in _ENVELOPE:
             self.body.append(segment)
             return
         if tag == "UNH":
@@ -286,7 +287,11 @@ def read_interchange(
     log = IssueLog(source, tokens.issues)
     builder = _Builder(log, today or date.today())
     for segment in tokens.segments:
-        builder.feed(segment)
+        # A message's body segment, inline (nearly all ~2,700 of a 300-passenger manifest).
+        if builder.unh is not None and segment.tag not in _ENVELOPE:
+            builder.body.append(segment)
+        else:
+            builder.feed(segment)
     if builder.unh is not None:
         builder.close(None)
     if not builder.messages:

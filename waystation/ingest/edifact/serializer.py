@@ -84,7 +84,14 @@ def serialize_text(
     """The interchange as text: optional UNA, then one segment after another."""
     escaper = _Escaper.of(syntax)
     lines = [syntax.una()] if una else []
-    lines.extend(escaper.segment(s) for s in segments)
+    # A segment object given again is written once: a CUSRES repeats the same ERP, ERC and FTX
+    # objects for every passenger (held in ``segments`` meanwhile, so no id is reused).
+    written: dict[int, str] = {}
+    for segment in segments:
+        text = written.get(id(segment))
+        if text is None:
+            text = written[id(segment)] = escaper.segment(segment)
+        lines.append(text)
     return line_break.join(lines) + (line_break if lines and line_break else "")
 
 

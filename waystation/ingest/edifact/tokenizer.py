@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from waystation.exc import Locator, UnreadableMessage
 from waystation.ingest.edifact.charset import decode
@@ -102,11 +103,20 @@ class _Scanner:
         self.segments: list[Segment] = []
         self.offsets: list[int] = []
         self.issues: list[ParseIssue] = []
-        self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        self._line_starts: list[int] | None = None
         self.ended = False
 
     def line_of(self, offset: int) -> int:
-        return bisect.bisect_right(self.line_starts, offset)
+        # Found on the first look-up: the plain path counts lines itself and asks for few or none.
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        return bisect.bisect_right(self._line_starts, offset)
+
+    def first_line_of(self, offset: int) -> int:
+        """:meth:`line_of` without finding every line start when none was needed yet."""
+        if self._line_starts is None:
+            return 1 + len(_LINE_BREAK.findall(self.text, 0, offset))
+        return self.line_of(offset)
 
     def warn(
         self, code: str, message: str, offset: int, segment: int | None = None, tag: str | None = None
@@ -205,11 +215,11 @@ class _Scanner:
             return None
         terminator, end, skip_ws = syntax.terminator, len(text), self.skip_ws
         sep, comp, rep = syntax.element, syntax.component, syntax.repetition
-        limits, tag_pattern, segments = element_limits(), _TAG.fullmatch, self.segments
-        offsets, line_of = self.offsets, self.line_of
+        segments, offsets, line_of = self.segments, self.offsets, self.line_of
+        most_parts = _known_most_parts()  # tag -> parts (tag and elements) a plain segment may have
         capitals = _CAPITALS if terminator not in "\r\n" else frozenset()  # a line-break terminator
         at = skip_ws(start)
-        line = line_of(at)
+        line = self.first_line_of(at)
         while at < end:
             stop = text.find(terminator, at)
             if stop < 0:
@@ -219,13 +229,13 @@ class _Scanner:
                 return None
             parts = body.split(sep)
             tag = parts[0]
-            limit = limits.get(tag)
+            most = most_parts.get(tag)
+            if most is None:  # not a tag the readers know (rare): worked out each time
+                most = _most_parts(tag)
             if (
-                not body
+                len(parts) > most  # also an empty body or a tag that is not one: 0 parts allowed
                 or body[-1] in _TRAILING_JUNK
                 or (rep and rep in body)
-                or (limit is not None and len(parts) > limit + 1)
-                or not tag_pattern(tag)
             ):
                 self.emit(body, body, at)  # every repair and warning, as the slow path would
             else:
@@ -312,6 +322,24 @@ class _Scanner:
             self.emit(rest, text[seg_start:], seg_start)
             self.warn_on(before, "missing_terminator", "the last segment has no terminator", seg_start)
         return ""
+
+
+def _most_parts(tag: str) -> int:
+    """How many parts (the tag and its elements) a segment with this tag may have on the plain path:
+    0 for text that is not a tag, unbounded for a tag with no known limit."""
+    if not _TAG.fullmatch(tag):
+        return 0
+    limit = element_limits().get(tag)
+    return _UNBOUNDED if limit is None else limit + 1
+
+
+_UNBOUNDED = 1 << 62
+
+
+@cache
+def _known_most_parts() -> dict[str, int]:
+    """:func:`_most_parts` of every tag the readers know, worked out once per process."""
+    return {tag: _most_parts(tag) for tag in element_limits()}
 
 
 def _prelude_note(prelude: str) -> str:
