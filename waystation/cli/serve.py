@@ -50,6 +50,22 @@ def _recover_once(settings: Settings) -> None:
         workspace.close()
 
 
+def _run_workers(host: str, port: int, workers: int, log_level: str) -> None:
+    """``workers`` processes serving :func:`worker_app` (cli/listener.py says why not ``uvicorn.run``)."""
+    from waystation.cli.listener import TcpConfig, run_workers
+
+    config = TcpConfig(
+        "waystation.cli.serve:worker_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=log_level,
+        access_log=False,
+    )
+    run_workers(config)
+
+
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="address to listen on")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
@@ -82,15 +98,7 @@ def serve(host: str, port: int, workers: int, log_level: str, targeting_every: f
     if targeting_every > 0:
         TargetingSchedule(settings, targeting_every).start()
     if workers > 1:
-        uvicorn.run(
-            "waystation.cli.serve:worker_app",
-            factory=True,
-            host=host,
-            port=port,
-            workers=workers,
-            log_level=log_level,
-            access_log=False,
-        )
+        _run_workers(host, port, workers, log_level)
         return
     app = served_app(settings)
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)

@@ -1,0 +1,44 @@
+"""``serve --workers N``: the shared listener keeps TCP_NODELAY on accepted connections."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+
+from waystation.cli.listener import TcpConfig
+
+
+def _accepted_nodelay(listener: socket.socket) -> int:
+    """TCP_NODELAY of a connection accepted by asyncio on ``listener`` (as a uvicorn worker does)."""
+
+    async def run() -> int:
+        seen: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+        class Probe(asyncio.Protocol):
+            def connection_made(self, transport: asyncio.BaseTransport) -> None:
+                sock = transport.get_extra_info("socket")
+                seen.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+                transport.close()
+
+        server = await asyncio.get_running_loop().create_server(Probe, sock=listener)
+        port = listener.getsockname()[1]
+        _reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        value = await asyncio.wait_for(seen, 10)
+        writer.close()
+        server.close()
+        await server.wait_closed()
+        return value
+
+    return asyncio.run(run())
+
+
+def test_the_workers_listener_says_it_is_tcp() -> None:
+    config = TcpConfig("waystation.cli.serve:worker_app", factory=True, host="127.0.0.1", port=0, workers=2)
+    listener = config.bind_socket()
+    try:
+        assert listener.proto == socket.IPPROTO_TCP
+        assert listener.get_inheritable()
+        listener.listen()
+        assert _accepted_nodelay(listener) == 1  # (0 with uvicorn's own listener: Nagle on)
+    finally:
+        listener.close()
