@@ -25,7 +25,9 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -77,11 +79,14 @@ def name_units(name: AnalysedName) -> list[Word]:
 class _Source:
     """One source word of a traveller's name: its parts (and the word as written, when the
     normalizer split it), the word as written, and every run of two or three source words holding
-    it, written together (what the scorer's joined comparison reads)."""
+    it, written together (what the scorer's joined comparison reads), each with the lengths a
+    listed spelling may have to be ``JOIN_MIN`` alike to it (``_join_lengths``)."""
 
     units: list[tuple[bool, Word]]
     text: str
     windows: tuple[str, ...]
+    window_lengths: tuple[int, ...]
+    text_lengths: int
 
 
 def _query_groups(name: AnalysedName) -> list[_Source]:
@@ -102,7 +107,15 @@ def _query_groups(name: AnalysedName) -> list[_Source]:
                 for width in (2, 3)
                 for start in range(max(0, position - width + 1), min(position, len(raws) - width) + 1)
             )
-            out.append(_Source(units, text, windows))
+            out.append(
+                _Source(
+                    units,
+                    text,
+                    windows,
+                    tuple(_join_lengths(len(w)) for w in windows),
+                    _join_lengths(len(text)),
+                )
+            )
     return out
 
 
@@ -162,7 +175,7 @@ class CandidateIndex:
         self._words = words
         self._units = [e.name_units for e in entries]
         self._names = [e.names for e in entries]
-        self._targets: dict[tuple[int, int], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._targets: dict[tuple[int, int], _Targets] = {}
         # Per name: its heads and initials, which may take a traveller's part the keys never meet.
         self._absorbers = [
             tuple(sum(1 for p in n.parts if p.word.head or p.word.initial) for n in e.names) for e in entries
@@ -196,7 +209,7 @@ class CandidateIndex:
     def vocabulary_size(self) -> int:
         return len(self._words)
 
-    def _joined(self, number: int, slot: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def _joined(self, number: int, slot: int) -> _Targets:
         """An entry name's ``_targets``, made when first needed (most names never are)."""
         found = self._targets.get((number, slot))
         if found is None:
@@ -501,7 +514,7 @@ def _charged(
     bound: float,
     unmet: list[int],
     sources: list[_Source],
-    targets: tuple[tuple[str, ...], tuple[str, ...]],
+    targets: _Targets,
     absorbers: int,
     whole: float,
 ) -> float:
@@ -523,28 +536,67 @@ def _charged(
     return bound + whole
 
 
-def _joinable(source: _Source, targets: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
+def _joinable(source: _Source, targets: _Targets) -> bool:
     """Whether the scorer could align a traveller's word by the joined comparison of
     ``compare.names``, which no key sees: written together with its neighbours against one listed
     word, or alone against listed words written together (``targets``: the listed source words,
     and their runs of two or three). Without the scorer's two-letter length window: a superset.
-    (One word against one word is the ordinary comparison, which the keys do see.)"""
-    words, runs = targets
-    for window in source.windows:
-        if process.extractOne(window, words, scorer=OSA.normalized_similarity, score_cutoff=JOIN_MIN):
+    (One word against one word is the ordinary comparison, which the keys do see.)
+
+    A comparison whose lengths alone keep it below ``JOIN_MIN`` (the bit masks of ``_Targets``
+    and ``_Source``) is not made: it could not succeed, and most fail that way."""
+    words, runs, word_lengths, run_lengths = targets
+    for window, lengths in zip(source.windows, source.window_lengths, strict=True):
+        if lengths & word_lengths and process.extractOne(
+            window, words, scorer=OSA.normalized_similarity, score_cutoff=JOIN_MIN
+        ):
             return True
     return bool(
-        runs
+        source.text_lengths & run_lengths
         and process.extractOne(source.text, runs, scorer=OSA.normalized_similarity, score_cutoff=JOIN_MIN)
     )
 
 
-def _targets(name: AnalysedName) -> tuple[tuple[str, ...], tuple[str, ...]]:
+class _Targets(NamedTuple):
+    """A listed name as the joined comparison reads it: its source words as written, their runs
+    of two or three written together, and the set of lengths of each (bit ``n`` set: some text
+    is ``n`` letters long)."""
+
+    words: tuple[str, ...]
+    runs: tuple[str, ...]
+    word_lengths: int
+    run_lengths: int
+
+
+def _targets(name: AnalysedName) -> _Targets:
     """A listed name's source words as written, and every run of two or three of them written together."""
     raws = [text for text, _ in name.groups]
     runs = [a + b for a, b in pairwise(raws)]
     runs.extend(a + b + c for a, b, c in zip(raws, raws[1:], raws[2:], strict=False))
-    return tuple(raws), tuple(runs)
+    return _Targets(tuple(raws), tuple(runs), _length_bits(raws), _length_bits(runs))
+
+
+def _length_bits(texts: list[str]) -> int:
+    bits = 0
+    for text in texts:
+        bits |= 1 << len(text)
+    return bits
+
+
+@lru_cache(maxsize=512)  # (lengths of names: a few dozen)
+def _join_lengths(length: int) -> int:
+    """The lengths (as bits) a text may have to be ``JOIN_MIN`` alike to one of ``length`` letters.
+
+    A normalized OSA similarity is ``1 - distance / longer`` and the distance is at least the
+    difference in length, so anything outside this window scores below ``JOIN_MIN`` (the margin
+    keeps every length rounding could let through).
+    """
+    bits = 0
+    for other in range(int(length / JOIN_MIN) + 2):
+        longer = max(length, other)
+        if longer == 0 or 1.0 - abs(length - other) / longer >= JOIN_MIN - 1e-6:
+            bits |= 1 << other
+    return bits
 
 
 def _merged(a: Word, b: Word) -> Word:
