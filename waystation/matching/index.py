@@ -357,8 +357,14 @@ class CandidateIndex:
                         group[n] = value
             found.append(reaches)
             groups.append(group)
-            for n, value in group.items():
-                credit[n] = credit.get(n, 0.0) + value
+            # credit[n] += value for each entry of the group, in C loops where the sets differ
+            # (the same sums in the same order, and the entries kept in the order first credited).
+            if credit:
+                sums = {n: credit[n] + group[n] for n in credit.keys() & group.keys()}
+                credit.update(group)
+                credit.update(sums)
+            else:
+                credit = dict(group)
         for text, value in deferred:
             # Entries found through rarer parts also earn what a common part could add (a bound:
             # an entry may be credited twice for one source word, never too little).
@@ -389,7 +395,9 @@ class CandidateIndex:
         ``whole`` where it is possible.
         """
         credit, found, groups, sources = self._credit(traveller)
-        matched = frozenset(text for reaches in found for _, reach in reaches for text in reach.values)
+        truncated = bool(traveller.name.parts) and traveller.name.parts[-1].truncated
+        arranged = _found(found, truncated)
+        matched = frozenset(arranged.table)
         slack, complete = _slack(traveller)
         born = traveller.traveller.birth_date
         year = born.year if born else None
@@ -400,7 +408,6 @@ class CandidateIndex:
         lo, hi = self._year_lo, self._year_hi
         last = len(year_bounds) - 1
         bonus = slack + (COMPLETE if complete else 0.0)
-        truncated = bool(traveller.name.parts) and traveller.name.parts[-1].truncated
         # Below this, no date, document or bonus can lift an entry: most are dropped on one test.
         floor = evidence_needed - bonus - whole - max(without, with_document if document_hits else without)
         floor -= max(0.0, *year_bounds)
@@ -432,13 +439,20 @@ class CandidateIndex:
             for slot, units in enumerate(self._units[number]):
                 if matched.isdisjoint(units):
                     continue  # (C-level test: most aliases of a long entry share no word found)
-                bound, unmet = _name_bound(units, found, slack, complete, truncated)
+                bound, unmet = _name_bound(units, arranged, slack, complete)
                 bound += whole
                 if bound + rest < evidence_needed:
                     continue
                 if unmet:  # (only now, as few names get here: what left-over words cost)
                     bound = _charged(
-                        bound - whole, unmet, sources, self._joined(number, slot), absorbers[slot], whole
+                        bound - whole,
+                        unmet,
+                        sources,
+                        self._joined(number, slot),
+                        absorbers[slot],
+                        whole,
+                        evidence_needed,
+                        rest,
                     )
                 if bound + rest >= evidence_needed:
                     slots.append(slot)
@@ -457,12 +471,46 @@ class CandidateIndex:
         return entries
 
 
+class _Found(NamedTuple):
+    """What a traveller's source words reached, read from the listed side: for each vocabulary
+    word found, the reaches (numbered across all source words, in order) it is in with the
+    evidence it could earn there (``_found``). A listed name's bound then looks up its few units
+    instead of walking every source word's reaches for each of them."""
+
+    table: dict[str, list[tuple[int, float]]]
+    layout: list[list[tuple[int, bool]]]  # per source word: its reaches (number, is the word as written)
+    plain: bool  # every source word has exactly one reach, numbered as the source word
+    owned: list[int]  # source words with a part of their own, which can be left over (in order)
+
+
+def _found(found: list[list[tuple[bool, _Reach]]], truncated: bool) -> _Found:
+    """The traveller's reaches arranged for ``_name_bound`` (see ``_Found``)."""
+    table: dict[str, list[tuple[int, float]]] = {}
+    layout: list[list[tuple[int, bool]]] = []
+    owned: list[int] = []
+    last = len(found) - 1
+    number = 0
+    for position, reaches in enumerate(found):
+        numbers: list[tuple[int, bool]] = []
+        own = False
+        for is_whole, reach in reaches:
+            for text, value in reach.values.items():
+                got = table.get(text)
+                if got is None:
+                    table[text] = [(number, value)]
+                else:
+                    got.append((number, value))
+            numbers.append((number, is_whole))
+            own = own or not is_whole
+            number += 1
+        layout.append(numbers)
+        if own and not (truncated and position == last):
+            owned.append(position)
+    return _Found(table, layout, number == len(found), owned)
+
+
 def _name_bound(
-    units: tuple[str, ...],
-    found: list[list[tuple[bool, _Reach]]],
-    slack: float,
-    complete: bool,
-    truncated: bool,
+    units: tuple[str, ...], found: _Found, slack: float, complete: bool
 ) -> tuple[float, list[int]]:
     """The most one listed name (its unit texts) can earn against the traveller's source words
     before anything is charged for what it leaves over, and the source words (positions) with a
@@ -470,39 +518,46 @@ def _name_bound(
 
     Each source word is credited the best pair any of its units could make; the credits are then
     diminished as the scorer diminishes aligned pairs (monotone, so still a bound). A passport
-    name's last word cut short (``truncated``) is never left over: its prefix match is in ``slack``.
+    name's last word cut short is never left over (``_Found.owned``): its prefix match is in ``slack``.
     """
+    table = found.table
+    hits: dict[int, float] = {}  # reach number -> the best value a unit of the name has there
+    for u in units:
+        got = table.get(u)
+        if got is not None:
+            for number, v in got:
+                old = hits.get(number)
+                if old is None or v > old:
+                    hits[number] = v
+    layout = found.layout
     credits: list[float] = []
     every = complete
-    unmet: list[int] = []
-    last = len(found) - 1
-    for position, reaches in enumerate(found):
-        parts = 0.0
-        whole = 0.0
-        met = False
-        own = False  # the source word has a part of its own (not only a head or the word as written)
-        for is_whole, reach in reaches:
-            values = reach.values
-            best = 0.0
-            for u in units:
-                v = values.get(u)
-                if v is not None:
-                    met = True
-                    if v > best:
-                        best = v
-            if is_whole:
-                if best > whole:
-                    whole = best
+    if found.plain:  # one reach per source word: its value is the source word's
+        for v in hits.values():
+            if v > 0.0:
+                credits.append(v)
+        every = every and len(credits) == len(layout)
+    else:
+        for numbers in layout:
+            parts = 0.0
+            whole = 0.0
+            for number, is_whole in numbers:
+                here = hits.get(number)
+                best = here if here is not None and here > 0.0 else 0.0
+                if is_whole:
+                    if best > whole:
+                        whole = best
+                else:
+                    parts += best
+            value = parts if parts > whole else whole
+            if value <= 0.0:
+                every = False
             else:
-                own = True
-                parts += best
-        value = parts if parts > whole else whole
-        if value <= 0.0:
-            every = False
-        else:
-            credits.append(value)
-        if not met and own and not (truncated and position == last):
-            unmet.append(position)
+                credits.append(value)
+    if found.plain:
+        unmet = [p for p in found.owned if p not in hits]
+    else:
+        unmet = [p for p in found.owned if not any(n in hits for n, _ in layout[p])]
     credits.sort(reverse=True)
     total = slack + diminished(credits)
     if every:
@@ -517,6 +572,8 @@ def _charged(
     targets: _Targets,
     absorbers: int,
     whole: float,
+    short: float,
+    rest: float,
 ) -> float:
     """A name's bound once its left-over source words are charged for, whole-name terms included
     when none is left over.
@@ -526,8 +583,30 @@ def _charged(
     heads or initials (never indexed: ``absorbers``) takes it for at most ``_INITIAL_MOST``, or the
     scorer aligns it written together with a neighbour (``_joinable``), which, as before this
     charge, is credited nothing. An unaligned word also rules the whole-name terms out.
+
+    The caller keeps the name when the bound plus ``rest`` reaches ``short``: once the words found
+    left over so far sink every bound the words not yet tried could still give below that, the
+    best of those bounds is returned at once (the caller drops it just the same).
     """
-    left = sum(1 for position in unmet if not _joinable(sources[position], targets))
+    left = 0
+    remaining = len(unmet)
+    for position in unmet:
+        remaining -= 1
+        if _joinable(sources[position], targets):
+            continue
+        left += 1
+        if remaining:
+            # The bound is highest with as many left-over words as there are absorbers.
+            most = _charge(bound, min(max(absorbers, left), left + remaining), absorbers, whole)
+            if absorbers < left + remaining:
+                most = max(most, _charge(bound, max(absorbers + 1, left), absorbers, whole))
+            if most + rest < short:
+                return most
+    return _charge(bound, left, absorbers, whole)
+
+
+def _charge(bound: float, left: int, absorbers: int, whole: float) -> float:
+    """``_charged`` once ``left`` words are known to be left over."""
     taken = min(left, absorbers)
     left -= taken
     bound += _INITIAL_MOST * taken

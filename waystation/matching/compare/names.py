@@ -397,6 +397,8 @@ def diminished(weights: list[float]) -> float:
     the first, so four agreeing parts are not twice the evidence of two. ``weights`` sorted
     best first. (Monotone in each weight, so the index may apply it to upper bounds per part.)
     """
+    if len(weights) <= 2:  # (the usual case, and the same sum: the first two count whole)
+        return sum(weights)
     return sum(w * (_DECAY[k] if k < len(_DECAY) else _DECAY[-1]) for k, w in enumerate(weights))
 
 
