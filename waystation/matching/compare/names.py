@@ -210,36 +210,43 @@ def _joined_options(first: AnalysedName, second: AnalysedName, options: list[_Op
     """
     one, two = first.parts, second.parts
     words_one = first.groups
-    lengths = [len(w) for w, _ in words_one]
+    spans: list[tuple[int, int, int]] = []  # (length written together, start, width), in order
+    for start in range(len(words_one)):
+        total = 0
+        for width in (1, 2, 3):
+            if start + width > len(words_one):
+                break
+            total += len(words_one[start + width - 1][0])
+            spans.append((total, start, width))
     for raw, indexes in second.groups:
-        if len(raw) < 5:
+        length = len(raw)
+        if length < 5:
             continue
-        single_weight = sum(two[i].word.weight for i in indexes)
-        for start in range(len(words_one)):
-            for width in (1, 2, 3):
-                if start + width > len(words_one):
-                    break
-                if abs(sum(lengths[start : start + width]) - len(raw)) > 2:
-                    continue
-                window = words_one[start : start + width]
-                if width == 1 and len(window[0][1]) == 1 and len(indexes) == 1:
-                    continue  # one word against one word is the ordinary comparison
-                joined = "".join(w for w, _ in window)
-                sim = OSA.normalized_similarity(joined, raw)
-                if sim < JOIN_MIN:
-                    continue
-                covered = tuple(i for _, group in window for i in group)
-                weight = pair_weight(min(sum(one[i].word.weight for i in covered), single_weight), sim)
-                pair = (indexes, covered) if flip else (covered, indexes)
-                options.append(
-                    _Option(
-                        weight,
-                        sim,
-                        How.SAME if joined == raw and width == 1 else How.JOINED,
-                        pair[0],
-                        pair[1],
-                    )
+        single_weight: float | None = None  # (summed when first needed: most windows fail on length)
+        for total, start, width in spans:
+            if abs(total - length) > 2:
+                continue
+            window = words_one[start : start + width]
+            if width == 1 and len(window[0][1]) == 1 and len(indexes) == 1:
+                continue  # one word against one word is the ordinary comparison
+            joined = "".join(w for w, _ in window)
+            sim = OSA.normalized_similarity(joined, raw)
+            if sim < JOIN_MIN:
+                continue
+            if single_weight is None:
+                single_weight = sum(two[i].word.weight for i in indexes)
+            covered = tuple(i for _, group in window for i in group)
+            weight = pair_weight(min(sum(one[i].word.weight for i in covered), single_weight), sim)
+            pair = (indexes, covered) if flip else (covered, indexes)
+            options.append(
+                _Option(
+                    weight,
+                    sim,
+                    How.SAME if joined == raw and width == 1 else How.JOINED,
+                    pair[0],
+                    pair[1],
                 )
+            )
 
 
 def compare_names(
