@@ -87,35 +87,39 @@ class _Source:
     windows: tuple[str, ...]
     window_lengths: tuple[int, ...]
     text_lengths: int
+    any_window_lengths: int  # every window's lengths together (one test rules most names out)
 
 
 def _query_groups(name: AnalysedName) -> list[_Source]:
     """A traveller's name as source words (``AnalysedName.groups``), each with its parts and (if
     different) the word as written."""
     raws = [text for text, _ in name.groups]
+    count = len(raws)
+    # Every run of two and of three source words written together, made once for the name.
+    twos = [a + b for a, b in pairwise(raws)]
+    threes = [two + c for two, c in zip(twos, raws[2:], strict=False)]
+    two_lengths = [_join_lengths(len(w)) for w in twos]
+    three_lengths = [_join_lengths(len(w)) for w in threes]
+    all_parts = name.parts
     out: list[_Source] = []
     for position, (text, indexes) in enumerate(name.groups):
-        parts = [name.parts[i] for i in indexes]
+        parts = [all_parts[i] for i in indexes]
         units: list[tuple[bool, Word]] = [
             (False, p.word) for p in parts if not (p.word.head or p.word.initial)
         ]
         if len(text) >= 5 and not (len(parts) == 1 and parts[0].word.text == text):
             units.append((True, replace(word(text), weight=min(NAME_CAP, sum(p.word.weight for p in parts)))))
         if units:
-            windows = tuple(
-                "".join(raws[start : start + width])
-                for width in (2, 3)
-                for start in range(max(0, position - width + 1), min(position, len(raws) - width) + 1)
-            )
-            out.append(
-                _Source(
-                    units,
-                    text,
-                    windows,
-                    tuple(_join_lengths(len(w)) for w in windows),
-                    _join_lengths(len(text)),
-                )
-            )
+            # The runs holding this word: twos starting at position - 1 or position, threes at
+            # position - 2 to position (those that fit in the name).
+            low2, high2 = max(0, position - 1), min(position, count - 2) + 1
+            low3, high3 = max(0, position - 2), min(position, count - 3) + 1
+            windows = (*twos[low2:high2], *threes[low3:high3])
+            lengths = (*two_lengths[low2:high2], *three_lengths[low3:high3])
+            every = 0
+            for bits in lengths:
+                every |= bits
+            out.append(_Source(units, text, windows, lengths, _join_lengths(len(text)), every))
     return out
 
 
@@ -590,9 +594,13 @@ def _charged(
     """
     left = 0
     remaining = len(unmet)
+    word_lengths, run_lengths = targets.word_lengths, targets.run_lengths
     for position in unmet:
         remaining -= 1
-        if _joinable(sources[position], targets):
+        source = sources[position]
+        if (source.any_window_lengths & word_lengths or source.text_lengths & run_lengths) and _joinable(
+            source, targets
+        ):
             continue
         left += 1
         if remaining:
