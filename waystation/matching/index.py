@@ -23,7 +23,7 @@ retrieval recall the benchmark measures on its own.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -385,6 +385,7 @@ class CandidateIndex:
         most_besides: tuple[float, float],
         year_bounds: Sequence[float] = (0.0,),
         whole: float = 0.0,
+        ceiling: Callable[[int, float], float] | None = None,
     ) -> tuple[list[Proposal], frozenset[str]]:
         """Entries with a name whose best possible evidence reaches ``evidence_needed``, and the
         vocabulary words found alike (so the scorer can skip an entry's names that share none).
@@ -397,6 +398,12 @@ class CandidateIndex:
         initials, a passport name cut short) and lowered by what a part of the traveller's name
         that meets nothing in it must cost (see ``_name_bound``). Each proposal's bounds include
         ``whole`` where it is possible.
+
+        ``ceiling(entry, name_bound)`` (the caller's own bound on a pair with no document hit, given
+        the most its name can earn; monotone in that) leaves out an entry the caller would prune
+        anyway: one whose ceiling at the most any of its names could earn (its credit, raised by
+        the bonuses, the whole-name terms and what its heads and initials could take) is below
+        ``evidence_needed``. Its names are then never bounded one by one.
         """
         credit, found, groups, sources = self._credit(traveller)
         truncated = bool(traveller.name.parts) and traveller.name.parts[-1].truncated
@@ -436,10 +443,18 @@ class CandidateIndex:
             if number in document_hits:
                 proposals.append(Proposal(number, min(value + bonus, NAME_CAP) + whole, True))
                 continue
+            absorbers = self._absorbers[number]
+            if (
+                ceiling is not None
+                and ceiling(
+                    number, value + bonus + whole + _INITIAL_MOST * max(absorbers, default=0) + _ROUNDING
+                )
+                < evidence_needed
+            ):
+                continue
             # Now each name on its own, from the words it is made of.
             slots: list[int] = []
             bounds: list[float] = []
-            absorbers = self._absorbers[number]
             for slot, units in enumerate(self._units[number]):
                 if matched.isdisjoint(units):
                     continue  # (C-level test: most aliases of a long entry share no word found)
@@ -711,6 +726,7 @@ def _insertion_keys(query: Word) -> list[str]:
 
 
 _MEMO_MAX = 200_000
+_ROUNDING = 1e-6  # a bound summed in another order may differ in the last bits: never prune on that
 _INITIAL_MOST = 1.0  # the most an initial can earn (compare.names: an initial is weak evidence)
 
 
