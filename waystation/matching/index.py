@@ -426,14 +426,17 @@ class CandidateIndex:
         for number, value in credit.items():
             if value < floor:
                 continue
-            rest = with_document if number in document_hits else without
-            if year is not None and lo[number]:  # (when either side has no year, dates add nothing)
-                gap = (
-                    lo[number] - year
-                    if year < lo[number]
-                    else (year - hi[number] if year > hi[number] else 0)
-                )
-                rest += year_bounds[min(gap, last)]
+            rest = with_document if document_hits and number in document_hits else without
+            if year is not None:
+                first = lo[number]
+                if first:  # (when either side has no year, dates add nothing)
+                    if year < first:
+                        gap = first - year
+                    else:
+                        gap = year - hi[number]
+                        if gap < 0:
+                            gap = 0
+                    rest += year_bounds[gap] if gap < last else year_bounds[last]
             if value + slack + whole + rest < evidence_needed and (
                 not complete
                 or value + bonus + whole + rest < evidence_needed
