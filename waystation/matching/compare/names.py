@@ -160,27 +160,32 @@ def _known_apart(a: Word, b: Word) -> bool:
 def _pair_options(first: AnalysedName, second: AnalysedName, apart: bool = False) -> list[_Option]:
     query, entry = first.parts, second.parts
     options: list[_Option] = []
+    # What each listed part's tests read, looked up once, not once per traveller part.
+    listed = [
+        (j, b.word, len(b.word.text), not (b.word.classes or b.word.alts or b.word.consonantal))
+        for j, b in enumerate(entry)
+    ]
     for i, a in enumerate(query):
         wa = a.word
-        la = len(wa.text)
+        text_a = wa.text
+        la = len(text_a)
         plain_a = not (wa.classes or wa.alts or wa.consonantal)
-        for j, b in enumerate(entry):
-            wb = b.word
+        prefix_a = a.truncated and la >= 3
+        for j, wb, lb, plain_b in listed:
             if wa.initial or wb.initial:
-                if wa.text[0] == wb.text[0] and not (wa.initial and wb.initial and (wa.head or wb.head)):
+                if text_a[0] == wb.text[0] and not (wa.initial and wb.initial and (wa.head or wb.head)):
                     # An initial stands for a whole compound too: "A." for Abd al-Rahman.
                     full = _compound_weight(entry, j) if wa.initial else _compound_weight(query, i)
                     weight = min(_INITIAL, 0.25 * full)
                     options.append(_Option(weight, 0.5, How.INITIAL, (i,), (j,)))
                 continue
-            if a.truncated and la >= 3 and wb.text.startswith(wa.text) and wa.text != wb.text:
+            if prefix_a and wb.text.startswith(text_a) and text_a != wb.text:
                 sim, how = _TRUNCATED, How.TRUNCATED
             else:
-                lb = len(wb.text)
                 if (
                     plain_a
                     and abs(la - lb) * 4 > max(la, lb)  # spellings too far apart in length to align...
-                    and not (wb.classes or wb.alts or wb.consonantal)
+                    and plain_b
                     and wa.phonetic != wb.phonetic  # ...unless they sound or look alike
                     and wa.mask != wb.mask
                 ):
