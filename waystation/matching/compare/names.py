@@ -214,33 +214,20 @@ def _joined_options(first: AnalysedName, second: AnalysedName, options: list[_Op
     "Khairulalh" meets "Khairullah" even though the normalizer split the listed spellings apart.
     """
     one, two = first.parts, second.parts
-    words_one = first.groups
-    spans: list[tuple[int, int, int]] = []  # (length written together, start, width), in order
-    for start in range(len(words_one)):
-        total = 0
-        for width in (1, 2, 3):
-            if start + width > len(words_one):
-                break
-            total += len(words_one[start + width - 1][0])
-            spans.append((total, start, width))
     for raw, indexes in second.groups:
         length = len(raw)
         if length < 5:
             continue
-        single_weight: float | None = None  # (summed when first needed: most windows fail on length)
-        for total, start, width in spans:
-            if abs(total - length) > 2:
-                continue
-            window = words_one[start : start + width]
-            if width == 1 and len(window[0][1]) == 1 and len(indexes) == 1:
+        alone = len(indexes) == 1
+        single_weight: float | None = None  # (summed when first needed: most windows do not align)
+        for width, joined, covered, single in _windows(first.groups, length):
+            if single and alone:
                 continue  # one word against one word is the ordinary comparison
-            joined = "".join(w for w, _ in window)
             sim = OSA.normalized_similarity(joined, raw)
             if sim < JOIN_MIN:
                 continue
             if single_weight is None:
                 single_weight = sum(two[i].word.weight for i in indexes)
-            covered = tuple(i for _, group in window for i in group)
             weight = pair_weight(min(sum(one[i].word.weight for i in covered), single_weight), sim)
             pair = (indexes, covered) if flip else (covered, indexes)
             options.append(
@@ -252,6 +239,39 @@ def _joined_options(first: AnalysedName, second: AnalysedName, options: list[_Op
                     pair[1],
                 )
             )
+
+
+_Window = tuple[int, str, tuple[int, ...], bool]  # width, the words written together, their parts, one part
+_WINDOWS: dict[tuple[tuple[str, tuple[int, ...]], ...], dict[int, tuple[_Window, ...]]] = {}
+_WINDOWS_MAX = 20_000  # names (about 1.5 kB each at most)
+
+
+def _windows(groups: tuple[tuple[str, tuple[int, ...]], ...], length: int) -> tuple[_Window, ...]:
+    """A name's runs of one to three source words written together whose length is within two
+    letters of ``length`` (the joined comparison's window), in order of start and width.
+
+    Memoized per name and length (bounded): a listed name is compared with many travellers, a
+    traveller's name with many listed names."""
+    by_length = _WINDOWS.get(groups)
+    if by_length is None:
+        if len(_WINDOWS) >= _WINDOWS_MAX:
+            _WINDOWS.clear()
+        by_length = _WINDOWS[groups] = {}
+    found = by_length.get(length)
+    if found is None:
+        out: list[_Window] = []
+        for start in range(len(groups)):
+            for width in (1, 2, 3):
+                window = groups[start : start + width]
+                if len(window) < width:
+                    break
+                joined = "".join(w for w, _ in window)
+                if abs(len(joined) - length) > 2:
+                    continue
+                covered = tuple(i for _, group in window for i in group)
+                out.append((width, joined, covered, width == 1 and len(window[0][1]) == 1))
+        found = by_length[length] = tuple(out)
+    return found
 
 
 def compare_names(
