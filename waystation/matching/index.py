@@ -555,10 +555,9 @@ def _name_bound(
     credits: list[float] = []
     every = complete
     if found.plain:  # one reach per source word: its value is the source word's
-        for v in hits.values():
-            if v > 0.0:
-                credits.append(v)
+        credits = [v for v in hits.values() if v > 0.0]
         every = every and len(credits) == len(layout)
+        unmet = [p for p in found.owned if p not in hits] if hits else found.owned.copy()
     else:
         for numbers in layout:
             parts = 0.0
@@ -576,9 +575,6 @@ def _name_bound(
                 every = False
             else:
                 credits.append(value)
-    if found.plain:
-        unmet = [p for p in found.owned if p not in hits]
-    else:
         unmet = [p for p in found.owned if not any(n in hits for n, _ in layout[p])]
     credits.sort(reverse=True)
     total = slack + diminished(credits)
@@ -651,15 +647,19 @@ def _joinable(source: _Source, targets: _Targets) -> bool:
     A comparison whose lengths alone keep it below ``JOIN_MIN`` (the bit masks of ``_Targets``
     and ``_Source``) is not made: it could not succeed, and most fail that way."""
     words, runs, word_lengths, run_lengths = targets
+    similar = OSA.normalized_similarity
     for window, lengths in zip(source.windows, source.window_lengths, strict=True):
-        if lengths & word_lengths and process.extractOne(
-            window, words, scorer=OSA.normalized_similarity, score_cutoff=JOIN_MIN
-        ):
-            return True
-    return bool(
-        source.text_lengths & run_lengths
-        and process.extractOne(source.text, runs, scorer=OSA.normalized_similarity, score_cutoff=JOIN_MIN)
-    )
+        if lengths & word_lengths:
+            for listed in words:
+                if lengths >> len(listed) & 1 and similar(window, listed, score_cutoff=JOIN_MIN):
+                    return True
+    lengths = source.text_lengths
+    if lengths & run_lengths:
+        text = source.text
+        for run in runs:
+            if lengths >> len(run) & 1 and similar(text, run, score_cutoff=JOIN_MIN):
+                return True
+    return False
 
 
 class _Targets(NamedTuple):
