@@ -29,7 +29,6 @@ stays available under its NAME so stored hits can be re-scored with what produce
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -50,7 +49,6 @@ from waystation.matching.compare.gender import compare_gender
 from waystation.matching.compare.names import V1_RULES, V2_RULES, NameComparison, NameRules, compare_names
 from waystation.matching.profiles import EntryProfile, TravellerProfile
 from waystation.matching.types import Feature, PartPair
-from waystation.model import BirthDate, PartialDate
 
 __all__ = [
     "DEFAULT_ALGORITHM",
@@ -117,32 +115,6 @@ class Algorithm(Protocol):
         ...
 
 
-_DATES: dict[tuple[int, int, float, bool, bool], tuple[object, object, float]] = {}
-_DATES_MAX = 20_000
-
-
-def _date_weight(
-    born: PartialDate | None,
-    statements: Sequence[BirthDate],
-    other_day: float,
-    placeholder: bool,
-    month_slip: bool,
-) -> float:
-    """``date_evidence``'s weight (0 when nothing compares), memoized per traveller's date and
-    entry's statements (by identity: one traveller's bounds ask for each entry several times,
-    before and after its names are bounded). Bounded."""
-    key = (id(born), id(statements), other_day, placeholder, month_slip)
-    hit = _DATES.get(key)
-    if hit is not None and hit[0] is born and hit[1] is statements:
-        return hit[2]
-    found = date_evidence(born, statements, other_day, placeholder, month_slip)
-    weight = found[0] if found else 0.0
-    if len(_DATES) >= _DATES_MAX:
-        _DATES.clear()
-    _DATES[key] = (born, statements, weight)  # (holding both keeps their ids from being reused)
-    return weight
-
-
 class NameEvidenceV1:
     """Weight-of-evidence scoring over names, date of birth, documents, nationality and sex."""
 
@@ -191,7 +163,10 @@ class NameEvidenceV1:
         dates = date_bound(born.year if born else None, entry.years)
         if dates < YEAR_SLIP:
             return name_bound + dates + rest  # the years alone settle it (no date arithmetic needed)
-        dates = _date_weight(born, entry.entry.birth_dates, self.OTHER_DAY, self.PLACEHOLDER, self.MONTH_SLIP)
+        found = date_evidence(
+            born, entry.entry.birth_dates, self.OTHER_DAY, self.PLACEHOLDER, self.MONTH_SLIP
+        )
+        dates = found[0] if found else 0.0
         return name_bound + dates + rest
 
     def best_name(
