@@ -407,8 +407,7 @@ class CandidateIndex:
         """
         credit, found, groups, sources = self._credit(traveller)
         truncated = bool(traveller.name.parts) and traveller.name.parts[-1].truncated
-        arranged = _found(found, truncated)
-        matched = frozenset(arranged.table)
+        matched = frozenset(text for reaches in found for _, reach in reaches for text in reach.values)
         slack, complete = _slack(traveller)
         born = traveller.traveller.birth_date
         year = born.year if born else None
@@ -461,7 +460,7 @@ class CandidateIndex:
             for slot, units in enumerate(self._units[number]):
                 if matched.isdisjoint(units):
                     continue  # (C-level test: most aliases of a long entry share no word found)
-                bound, unmet = _name_bound(units, arranged, slack, complete)
+                bound, unmet = _name_bound(units, found, slack, complete, truncated)
                 bound += whole
                 if bound + rest < evidence_needed:
                     continue
@@ -493,46 +492,12 @@ class CandidateIndex:
         return entries
 
 
-class _Found(NamedTuple):
-    """What a traveller's source words reached, read from the listed side: for each vocabulary
-    word found, the reaches (numbered across all source words, in order) it is in with the
-    evidence it could earn there (``_found``). A listed name's bound then looks up its few units
-    instead of walking every source word's reaches for each of them."""
-
-    table: dict[str, list[tuple[int, float]]]
-    layout: list[list[tuple[int, bool]]]  # per source word: its reaches (number, is the word as written)
-    plain: bool  # every source word has exactly one reach, numbered as the source word
-    owned: list[int]  # source words with a part of their own, which can be left over (in order)
-
-
-def _found(found: list[list[tuple[bool, _Reach]]], truncated: bool) -> _Found:
-    """The traveller's reaches arranged for ``_name_bound`` (see ``_Found``)."""
-    table: dict[str, list[tuple[int, float]]] = {}
-    layout: list[list[tuple[int, bool]]] = []
-    owned: list[int] = []
-    last = len(found) - 1
-    number = 0
-    for position, reaches in enumerate(found):
-        numbers: list[tuple[int, bool]] = []
-        own = False
-        for is_whole, reach in reaches:
-            for text, value in reach.values.items():
-                got = table.get(text)
-                if got is None:
-                    table[text] = [(number, value)]
-                else:
-                    got.append((number, value))
-            numbers.append((number, is_whole))
-            own = own or not is_whole
-            number += 1
-        layout.append(numbers)
-        if own and not (truncated and position == last):
-            owned.append(position)
-    return _Found(table, layout, number == len(found), owned)
-
-
 def _name_bound(
-    units: tuple[str, ...], found: _Found, slack: float, complete: bool
+    units: tuple[str, ...],
+    found: list[list[tuple[bool, _Reach]]],
+    slack: float,
+    complete: bool,
+    truncated: bool,
 ) -> tuple[float, list[int]]:
     """The most one listed name (its unit texts) can earn against the traveller's source words
     before anything is charged for what it leaves over, and the source words (positions) with a
@@ -540,42 +505,39 @@ def _name_bound(
 
     Each source word is credited the best pair any of its units could make; the credits are then
     diminished as the scorer diminishes aligned pairs (monotone, so still a bound). A passport
-    name's last word cut short is never left over (``_Found.owned``): its prefix match is in ``slack``.
+    name's last word cut short (``truncated``) is never left over: its prefix match is in ``slack``.
     """
-    table = found.table
-    hits: dict[int, float] = {}  # reach number -> the best value a unit of the name has there
-    for u in units:
-        got = table.get(u)
-        if got is not None:
-            for number, v in got:
-                old = hits.get(number)
-                if old is None or v > old:
-                    hits[number] = v
-    layout = found.layout
     credits: list[float] = []
     every = complete
-    if found.plain:  # one reach per source word: its value is the source word's
-        credits = [v for v in hits.values() if v > 0.0]
-        every = every and len(credits) == len(layout)
-        unmet = [p for p in found.owned if p not in hits] if hits else found.owned.copy()
-    else:
-        for numbers in layout:
-            parts = 0.0
-            whole = 0.0
-            for number, is_whole in numbers:
-                here = hits.get(number)
-                best = here if here is not None and here > 0.0 else 0.0
-                if is_whole:
-                    if best > whole:
-                        whole = best
-                else:
-                    parts += best
-            value = parts if parts > whole else whole
-            if value <= 0.0:
-                every = False
+    unmet: list[int] = []
+    last = len(found) - 1
+    for position, reaches in enumerate(found):
+        parts = 0.0
+        whole = 0.0
+        met = False
+        own = False  # the source word has a part of its own (not only a head or the word as written)
+        for is_whole, reach in reaches:
+            values = reach.values
+            best = 0.0
+            for u in units:
+                v = values.get(u)
+                if v is not None:
+                    met = True
+                    if v > best:
+                        best = v
+            if is_whole:
+                if best > whole:
+                    whole = best
             else:
-                credits.append(value)
-        unmet = [p for p in found.owned if not any(n in hits for n, _ in layout[p])]
+                own = True
+                parts += best
+        value = parts if parts > whole else whole
+        if value <= 0.0:
+            every = False
+        else:
+            credits.append(value)
+        if not met and own and not (truncated and position == last):
+            unmet.append(position)
     credits.sort(reverse=True)
     total = slack + diminished(credits)
     if every:
