@@ -110,7 +110,8 @@ class Algorithm(Protocol):
         self, traveller: TravellerProfile, entry: EntryProfile, name_bound: float, document_hit: bool
     ) -> float:
         """A cheap upper bound on the evidence of a pair (no name alignment), for pruning;
-        ``name_bound`` already holds what the whole-name terms could add."""
+        ``name_bound`` already holds what the whole-name terms could add. Never lower for a higher
+        ``name_bound``: the index prunes an entry on its bound at the most any name could earn."""
         ...
 
 

@@ -23,9 +23,11 @@ retrieval recall the benchmark measures on its own.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -77,32 +79,47 @@ def name_units(name: AnalysedName) -> list[Word]:
 class _Source:
     """One source word of a traveller's name: its parts (and the word as written, when the
     normalizer split it), the word as written, and every run of two or three source words holding
-    it, written together (what the scorer's joined comparison reads)."""
+    it, written together (what the scorer's joined comparison reads), each with the lengths a
+    listed spelling may have to be ``JOIN_MIN`` alike to it (``_join_lengths``)."""
 
     units: list[tuple[bool, Word]]
     text: str
     windows: tuple[str, ...]
+    window_lengths: tuple[int, ...]
+    text_lengths: int
+    any_window_lengths: int  # every window's lengths together (one test rules most names out)
 
 
 def _query_groups(name: AnalysedName) -> list[_Source]:
     """A traveller's name as source words (``AnalysedName.groups``), each with its parts and (if
     different) the word as written."""
     raws = [text for text, _ in name.groups]
+    count = len(raws)
+    # Every run of two and of three source words written together, made once for the name.
+    twos = [a + b for a, b in pairwise(raws)]
+    threes = [two + c for two, c in zip(twos, raws[2:], strict=False)]
+    two_lengths = [_join_lengths(len(w)) for w in twos]
+    three_lengths = [_join_lengths(len(w)) for w in threes]
+    all_parts = name.parts
     out: list[_Source] = []
     for position, (text, indexes) in enumerate(name.groups):
-        parts = [name.parts[i] for i in indexes]
+        parts = [all_parts[i] for i in indexes]
         units: list[tuple[bool, Word]] = [
             (False, p.word) for p in parts if not (p.word.head or p.word.initial)
         ]
         if len(text) >= 5 and not (len(parts) == 1 and parts[0].word.text == text):
             units.append((True, replace(word(text), weight=min(NAME_CAP, sum(p.word.weight for p in parts)))))
         if units:
-            windows = tuple(
-                "".join(raws[start : start + width])
-                for width in (2, 3)
-                for start in range(max(0, position - width + 1), min(position, len(raws) - width) + 1)
-            )
-            out.append(_Source(units, text, windows))
+            # The runs holding this word: twos starting at position - 1 or position, threes at
+            # position - 2 to position (those that fit in the name).
+            low2, high2 = max(0, position - 1), min(position, count - 2) + 1
+            low3, high3 = max(0, position - 2), min(position, count - 3) + 1
+            windows = (*twos[low2:high2], *threes[low3:high3])
+            lengths = (*two_lengths[low2:high2], *three_lengths[low3:high3])
+            every = 0
+            for bits in lengths:
+                every |= bits
+            out.append(_Source(units, text, windows, lengths, _join_lengths(len(text)), every))
     return out
 
 
@@ -162,7 +179,7 @@ class CandidateIndex:
         self._words = words
         self._units = [e.name_units for e in entries]
         self._names = [e.names for e in entries]
-        self._targets: dict[tuple[int, int], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._targets: dict[tuple[int, int], _Targets] = {}
         # Per name: its heads and initials, which may take a traveller's part the keys never meet.
         self._absorbers = [
             tuple(sum(1 for p in n.parts if p.word.head or p.word.initial) for n in e.names) for e in entries
@@ -196,7 +213,7 @@ class CandidateIndex:
     def vocabulary_size(self) -> int:
         return len(self._words)
 
-    def _joined(self, number: int, slot: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def _joined(self, number: int, slot: int) -> _Targets:
         """An entry name's ``_targets``, made when first needed (most names never are)."""
         found = self._targets.get((number, slot))
         if found is None:
@@ -344,8 +361,14 @@ class CandidateIndex:
                         group[n] = value
             found.append(reaches)
             groups.append(group)
-            for n, value in group.items():
-                credit[n] = credit.get(n, 0.0) + value
+            # credit[n] += value for each entry of the group, in C loops where the sets differ
+            # (the same sums in the same order, and the entries kept in the order first credited).
+            if credit:
+                sums = {n: credit[n] + group[n] for n in credit.keys() & group.keys()}
+                credit.update(group)
+                credit.update(sums)
+            else:
+                credit = dict(group)
         for text, value in deferred:
             # Entries found through rarer parts also earn what a common part could add (a bound:
             # an entry may be credited twice for one source word, never too little).
@@ -362,6 +385,7 @@ class CandidateIndex:
         most_besides: tuple[float, float],
         year_bounds: Sequence[float] = (0.0,),
         whole: float = 0.0,
+        ceiling: Callable[[int, float], float] | None = None,
     ) -> tuple[list[Proposal], frozenset[str]]:
         """Entries with a name whose best possible evidence reaches ``evidence_needed``, and the
         vocabulary words found alike (so the scorer can skip an entry's names that share none).
@@ -374,8 +398,15 @@ class CandidateIndex:
         initials, a passport name cut short) and lowered by what a part of the traveller's name
         that meets nothing in it must cost (see ``_name_bound``). Each proposal's bounds include
         ``whole`` where it is possible.
+
+        ``ceiling(entry, name_bound)`` (the caller's own bound on a pair with no document hit, given
+        the most its name can earn; monotone in that) leaves out an entry the caller would prune
+        anyway: one whose ceiling at the most any of its names could earn (its credit, raised by
+        the bonuses, the whole-name terms and what its heads and initials could take) is below
+        ``evidence_needed``. Its names are then never bounded one by one.
         """
         credit, found, groups, sources = self._credit(traveller)
+        truncated = bool(traveller.name.parts) and traveller.name.parts[-1].truncated
         matched = frozenset(text for reaches in found for _, reach in reaches for text in reach.values)
         slack, complete = _slack(traveller)
         born = traveller.traveller.birth_date
@@ -387,7 +418,6 @@ class CandidateIndex:
         lo, hi = self._year_lo, self._year_hi
         last = len(year_bounds) - 1
         bonus = slack + (COMPLETE if complete else 0.0)
-        truncated = bool(traveller.name.parts) and traveller.name.parts[-1].truncated
         # Below this, no date, document or bonus can lift an entry: most are dropped on one test.
         floor = evidence_needed - bonus - whole - max(without, with_document if document_hits else without)
         floor -= max(0.0, *year_bounds)
@@ -395,14 +425,17 @@ class CandidateIndex:
         for number, value in credit.items():
             if value < floor:
                 continue
-            rest = with_document if number in document_hits else without
-            if year is not None and lo[number]:  # (when either side has no year, dates add nothing)
-                gap = (
-                    lo[number] - year
-                    if year < lo[number]
-                    else (year - hi[number] if year > hi[number] else 0)
-                )
-                rest += year_bounds[min(gap, last)]
+            rest = with_document if document_hits and number in document_hits else without
+            if year is not None:
+                first = lo[number]
+                if first:  # (when either side has no year, dates add nothing)
+                    if year < first:
+                        gap = first - year
+                    else:
+                        gap = year - hi[number]
+                        if gap < 0:
+                            gap = 0
+                    rest += year_bounds[gap] if gap < last else year_bounds[last]
             if value + slack + whole + rest < evidence_needed and (
                 not complete
                 or value + bonus + whole + rest < evidence_needed
@@ -412,10 +445,18 @@ class CandidateIndex:
             if number in document_hits:
                 proposals.append(Proposal(number, min(value + bonus, NAME_CAP) + whole, True))
                 continue
+            absorbers = self._absorbers[number]
+            if (
+                ceiling is not None
+                and ceiling(
+                    number, value + bonus + whole + _INITIAL_MOST * max(absorbers, default=0) + _ROUNDING
+                )
+                < evidence_needed
+            ):
+                continue
             # Now each name on its own, from the words it is made of.
             slots: list[int] = []
             bounds: list[float] = []
-            absorbers = self._absorbers[number]
             for slot, units in enumerate(self._units[number]):
                 if matched.isdisjoint(units):
                     continue  # (C-level test: most aliases of a long entry share no word found)
@@ -425,7 +466,14 @@ class CandidateIndex:
                     continue
                 if unmet:  # (only now, as few names get here: what left-over words cost)
                     bound = _charged(
-                        bound - whole, unmet, sources, self._joined(number, slot), absorbers[slot], whole
+                        bound - whole,
+                        unmet,
+                        sources,
+                        self._joined(number, slot),
+                        absorbers[slot],
+                        whole,
+                        evidence_needed,
+                        rest,
                     )
                 if bound + rest >= evidence_needed:
                     slots.append(slot)
@@ -501,9 +549,11 @@ def _charged(
     bound: float,
     unmet: list[int],
     sources: list[_Source],
-    targets: tuple[tuple[str, ...], tuple[str, ...]],
+    targets: _Targets,
     absorbers: int,
     whole: float,
+    short: float,
+    rest: float,
 ) -> float:
     """A name's bound once its left-over source words are charged for, whole-name terms included
     when none is left over.
@@ -513,8 +563,34 @@ def _charged(
     heads or initials (never indexed: ``absorbers``) takes it for at most ``_INITIAL_MOST``, or the
     scorer aligns it written together with a neighbour (``_joinable``), which, as before this
     charge, is credited nothing. An unaligned word also rules the whole-name terms out.
+
+    The caller keeps the name when the bound plus ``rest`` reaches ``short``: once the words found
+    left over so far sink every bound the words not yet tried could still give below that, the
+    best of those bounds is returned at once (the caller drops it just the same).
     """
-    left = sum(1 for position in unmet if not _joinable(sources[position], targets))
+    left = 0
+    remaining = len(unmet)
+    word_lengths, run_lengths = targets.word_lengths, targets.run_lengths
+    for position in unmet:
+        remaining -= 1
+        source = sources[position]
+        if (source.any_window_lengths & word_lengths or source.text_lengths & run_lengths) and _joinable(
+            source, targets
+        ):
+            continue
+        left += 1
+        if remaining:
+            # The bound is highest with as many left-over words as there are absorbers.
+            most = _charge(bound, min(max(absorbers, left), left + remaining), absorbers, whole)
+            if absorbers < left + remaining:
+                most = max(most, _charge(bound, max(absorbers + 1, left), absorbers, whole))
+            if most + rest < short:
+                return most
+    return _charge(bound, left, absorbers, whole)
+
+
+def _charge(bound: float, left: int, absorbers: int, whole: float) -> float:
+    """``_charged`` once ``left`` words are known to be left over."""
     taken = min(left, absorbers)
     left -= taken
     bound += _INITIAL_MOST * taken
@@ -523,28 +599,71 @@ def _charged(
     return bound + whole
 
 
-def _joinable(source: _Source, targets: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
+def _joinable(source: _Source, targets: _Targets) -> bool:
     """Whether the scorer could align a traveller's word by the joined comparison of
     ``compare.names``, which no key sees: written together with its neighbours against one listed
     word, or alone against listed words written together (``targets``: the listed source words,
     and their runs of two or three). Without the scorer's two-letter length window: a superset.
-    (One word against one word is the ordinary comparison, which the keys do see.)"""
-    words, runs = targets
-    for window in source.windows:
-        if process.extractOne(window, words, scorer=OSA.normalized_similarity, score_cutoff=JOIN_MIN):
-            return True
-    return bool(
-        runs
-        and process.extractOne(source.text, runs, scorer=OSA.normalized_similarity, score_cutoff=JOIN_MIN)
-    )
+    (One word against one word is the ordinary comparison, which the keys do see.)
+
+    A comparison whose lengths alone keep it below ``JOIN_MIN`` (the bit masks of ``_Targets``
+    and ``_Source``) is not made: it could not succeed, and most fail that way."""
+    words, runs, word_lengths, run_lengths = targets
+    similar = OSA.normalized_similarity
+    for window, lengths in zip(source.windows, source.window_lengths, strict=True):
+        if lengths & word_lengths:
+            for listed in words:
+                if lengths >> len(listed) & 1 and similar(window, listed, score_cutoff=JOIN_MIN):
+                    return True
+    lengths = source.text_lengths
+    if lengths & run_lengths:
+        text = source.text
+        for run in runs:
+            if lengths >> len(run) & 1 and similar(text, run, score_cutoff=JOIN_MIN):
+                return True
+    return False
 
 
-def _targets(name: AnalysedName) -> tuple[tuple[str, ...], tuple[str, ...]]:
+class _Targets(NamedTuple):
+    """A listed name as the joined comparison reads it: its source words as written, their runs
+    of two or three written together, and the set of lengths of each (bit ``n`` set: some text
+    is ``n`` letters long)."""
+
+    words: tuple[str, ...]
+    runs: tuple[str, ...]
+    word_lengths: int
+    run_lengths: int
+
+
+def _targets(name: AnalysedName) -> _Targets:
     """A listed name's source words as written, and every run of two or three of them written together."""
     raws = [text for text, _ in name.groups]
     runs = [a + b for a, b in pairwise(raws)]
     runs.extend(a + b + c for a, b, c in zip(raws, raws[1:], raws[2:], strict=False))
-    return tuple(raws), tuple(runs)
+    return _Targets(tuple(raws), tuple(runs), _length_bits(raws), _length_bits(runs))
+
+
+def _length_bits(texts: list[str]) -> int:
+    bits = 0
+    for text in texts:
+        bits |= 1 << len(text)
+    return bits
+
+
+@lru_cache(maxsize=512)  # (lengths of names: a few dozen)
+def _join_lengths(length: int) -> int:
+    """The lengths (as bits) a text may have to be ``JOIN_MIN`` alike to one of ``length`` letters.
+
+    A normalized OSA similarity is ``1 - distance / longer`` and the distance is at least the
+    difference in length, so anything outside this window scores below ``JOIN_MIN`` (the margin
+    keeps every length rounding could let through).
+    """
+    bits = 0
+    for other in range(int(length / JOIN_MIN) + 2):
+        longer = max(length, other)
+        if longer == 0 or 1.0 - abs(length - other) / longer >= JOIN_MIN - 1e-6:
+            bits |= 1 << other
+    return bits
 
 
 def _merged(a: Word, b: Word) -> Word:
@@ -572,6 +691,7 @@ def _insertion_keys(query: Word) -> list[str]:
 
 
 _MEMO_MAX = 200_000
+_ROUNDING = 1e-6  # a bound summed in another order may differ in the last bits: never prune on that
 _INITIAL_MOST = 1.0  # the most an initial can earn (compare.names: an initial is weak evidence)
 
 

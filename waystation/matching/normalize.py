@@ -225,7 +225,13 @@ def analyse(name: Name, *, document: bool = False) -> AnalysedName:
         )
         for item in kept
     ]
-    if document and parts and _mrz_length(source_parts) >= MRZ_NAME_LENGTH:
+    if (
+        document
+        and parts
+        # (the MRZ length is at most the characters and one separator per part: most names stop here)
+        and sum(len(p.text) for p in source_parts) + len(source_parts) + 2 >= MRZ_NAME_LENGTH
+        and _mrz_length(source_parts) >= MRZ_NAME_LENGTH
+    ):
         last = parts[-1]
         parts[-1] = Part(last.word, last.role, last.shown, truncated=True)
     given = _given_index(parts)

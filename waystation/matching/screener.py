@@ -147,8 +147,13 @@ class Screener:
         needed = algo.evidence_needed(request.threshold)
         besides = (algo.most_evidence_besides_names(False), algo.most_evidence_besides_names(True))
         found: list[tuple[Assessment, EntryProfile]] = []
+        entries = self._entries
+
+        def ceiling(number: int, name_bound: float) -> float:
+            return algo.upper_bound(profile, entries[number], name_bound, False)
+
         proposals, matched = self._index.propose(
-            profile, needed, besides, self._year_bounds, algo.whole_name_bound(profile)
+            profile, needed, besides, self._year_bounds, algo.whole_name_bound(profile), ceiling
         )
         for proposal in proposals:
             entry = self._entries[proposal.entry]

@@ -61,6 +61,7 @@ _ARABIC_FOLD = str.maketrans(
 )
 
 
+@lru_cache(maxsize=100_000)  # (every word of every name asks: names repeat a great deal)
 def script_of(text: str) -> Script:
     """The dominant script of a word (Arabic and Cyrillic win over stray Latin letters)."""
     if _ARABIC_RANGE.search(text):
@@ -96,4 +97,7 @@ def fold_arabic(text: str) -> str:
 
 def split_words(text: str) -> list[str]:
     """Words of a name as written: spaces, hyphens, commas, slashes and MRZ ``<`` all separate."""
-    return [w for w in re.split(r"[\s,;/<\-‐‑–—_.()\[\]]+", text) if w]
+    return [w for w in _SEPARATORS.split(text) if w]
+
+
+_SEPARATORS = re.compile(r"[\s,;/<\-‐‑–—_.()\[\]]+")

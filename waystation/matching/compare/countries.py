@@ -8,6 +8,7 @@ passport's issuing country counts as a stated nationality. Never enough alone to
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from waystation.matching.types import Feature
 from waystation.model import TravelDocument, country_name
@@ -19,7 +20,12 @@ DIFFERS = -0.8
 
 
 def _names(codes: Sequence[str]) -> str:
-    return ", ".join(country_name(c) or c for c in codes)
+    return ", ".join(_name(c) for c in codes)
+
+
+@lru_cache(maxsize=1024)  # (a few hundred codes; the country table is a slow look-up)
+def _name(code: str) -> str:
+    return country_name(code) or code
 
 
 def compare_countries(

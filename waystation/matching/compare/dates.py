@@ -31,14 +31,18 @@ SAME_YEAR = 3.7  # the list gives only a year and it agrees
 def year_gap_weight(gap: int, *, approximate: bool = False) -> float:
     """Evidence against when the birth years are ``gap`` apart (0 is handled by the caller)."""
     if approximate:
-        table = {1: 2.0, 2: 1.0, 3: -1.5, 4: -1.5}
-        if gap in table:
-            return table[gap]
+        found = _APPROXIMATE_GAPS.get(gap)
+        if found is not None:
+            return found
         return -6.0 if gap < 10 else -11.0
-    table = {1: -2.0, 2: -3.5, 3: -5.0, 4: -5.0}
-    if gap in table:
-        return table[gap]
+    found = _GAPS.get(gap)
+    if found is not None:
+        return found
     return -8.0 if gap < 10 else -12.0
+
+
+_APPROXIMATE_GAPS = {1: 2.0, 2: 1.0, 3: -1.5, 4: -1.5}
+_GAPS = {1: -2.0, 2: -3.5, 3: -5.0, 4: -5.0}
 
 
 def _placeholder(d: PartialDate) -> bool:
@@ -181,10 +185,16 @@ def compare_dates(
 
 
 def date_bound(year: int | None, listed_years: tuple[int, ...]) -> float:
-    """The most a traveller's birth year can earn against a list's years (cheap, for pruning)."""
+    """The most a traveller's birth year can earn against a list's years, sorted (cheap, for pruning)."""
     if year is None or not listed_years:
         return 0.0
-    gap = min(abs(year - y) for y in listed_years)
+    # (the years are sorted: a year outside them is nearest the first or the last)
+    if year <= listed_years[0]:
+        gap = listed_years[0] - year
+    elif year >= listed_years[-1]:
+        gap = year - listed_years[-1]
+    else:
+        gap = min(abs(year - y) for y in listed_years)
     return (
         EXACT
         if gap == 0

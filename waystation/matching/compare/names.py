@@ -160,27 +160,32 @@ def _known_apart(a: Word, b: Word) -> bool:
 def _pair_options(first: AnalysedName, second: AnalysedName, apart: bool = False) -> list[_Option]:
     query, entry = first.parts, second.parts
     options: list[_Option] = []
+    # What each listed part's tests read, looked up once, not once per traveller part.
+    listed = [
+        (j, b.word, len(b.word.text), not (b.word.classes or b.word.alts or b.word.consonantal))
+        for j, b in enumerate(entry)
+    ]
     for i, a in enumerate(query):
         wa = a.word
-        la = len(wa.text)
+        text_a = wa.text
+        la = len(text_a)
         plain_a = not (wa.classes or wa.alts or wa.consonantal)
-        for j, b in enumerate(entry):
-            wb = b.word
+        prefix_a = a.truncated and la >= 3
+        for j, wb, lb, plain_b in listed:
             if wa.initial or wb.initial:
-                if wa.text[0] == wb.text[0] and not (wa.initial and wb.initial and (wa.head or wb.head)):
+                if text_a[0] == wb.text[0] and not (wa.initial and wb.initial and (wa.head or wb.head)):
                     # An initial stands for a whole compound too: "A." for Abd al-Rahman.
                     full = _compound_weight(entry, j) if wa.initial else _compound_weight(query, i)
                     weight = min(_INITIAL, 0.25 * full)
                     options.append(_Option(weight, 0.5, How.INITIAL, (i,), (j,)))
                 continue
-            if a.truncated and la >= 3 and wb.text.startswith(wa.text) and wa.text != wb.text:
+            if prefix_a and wb.text.startswith(text_a) and text_a != wb.text:
                 sim, how = _TRUNCATED, How.TRUNCATED
             else:
-                lb = len(wb.text)
                 if (
                     plain_a
                     and abs(la - lb) * 4 > max(la, lb)  # spellings too far apart in length to align...
-                    and not (wb.classes or wb.alts or wb.consonantal)
+                    and plain_b
                     and wa.phonetic != wb.phonetic  # ...unless they sound or look alike
                     and wa.mask != wb.mask
                 ):
@@ -209,37 +214,64 @@ def _joined_options(first: AnalysedName, second: AnalysedName, options: list[_Op
     "Khairulalh" meets "Khairullah" even though the normalizer split the listed spellings apart.
     """
     one, two = first.parts, second.parts
-    words_one = first.groups
-    lengths = [len(w) for w, _ in words_one]
     for raw, indexes in second.groups:
-        if len(raw) < 5:
+        length = len(raw)
+        if length < 5:
             continue
-        single_weight = sum(two[i].word.weight for i in indexes)
-        for start in range(len(words_one)):
+        alone = len(indexes) == 1
+        single_weight: float | None = None  # (summed when first needed: most windows do not align)
+        for width, joined, covered, single in _windows(first.groups, length):
+            if single and alone:
+                continue  # one word against one word is the ordinary comparison
+            sim = OSA.normalized_similarity(joined, raw)
+            if sim < JOIN_MIN:
+                continue
+            if single_weight is None:
+                single_weight = sum(two[i].word.weight for i in indexes)
+            weight = pair_weight(min(sum(one[i].word.weight for i in covered), single_weight), sim)
+            pair = (indexes, covered) if flip else (covered, indexes)
+            options.append(
+                _Option(
+                    weight,
+                    sim,
+                    How.SAME if joined == raw and width == 1 else How.JOINED,
+                    pair[0],
+                    pair[1],
+                )
+            )
+
+
+_Window = tuple[int, str, tuple[int, ...], bool]  # width, the words written together, their parts, one part
+_WINDOWS: dict[tuple[tuple[str, tuple[int, ...]], ...], dict[int, tuple[_Window, ...]]] = {}
+_WINDOWS_MAX = 20_000  # names (about 1.5 kB each at most)
+
+
+def _windows(groups: tuple[tuple[str, tuple[int, ...]], ...], length: int) -> tuple[_Window, ...]:
+    """A name's runs of one to three source words written together whose length is within two
+    letters of ``length`` (the joined comparison's window), in order of start and width.
+
+    Memoized per name and length (bounded): a listed name is compared with many travellers, a
+    traveller's name with many listed names."""
+    by_length = _WINDOWS.get(groups)
+    if by_length is None:
+        if len(_WINDOWS) >= _WINDOWS_MAX:
+            _WINDOWS.clear()
+        by_length = _WINDOWS[groups] = {}
+    found = by_length.get(length)
+    if found is None:
+        out: list[_Window] = []
+        for start in range(len(groups)):
             for width in (1, 2, 3):
-                if start + width > len(words_one):
+                window = groups[start : start + width]
+                if len(window) < width:
                     break
-                if abs(sum(lengths[start : start + width]) - len(raw)) > 2:
-                    continue
-                window = words_one[start : start + width]
-                if width == 1 and len(window[0][1]) == 1 and len(indexes) == 1:
-                    continue  # one word against one word is the ordinary comparison
                 joined = "".join(w for w, _ in window)
-                sim = OSA.normalized_similarity(joined, raw)
-                if sim < JOIN_MIN:
+                if abs(len(joined) - length) > 2:
                     continue
                 covered = tuple(i for _, group in window for i in group)
-                weight = pair_weight(min(sum(one[i].word.weight for i in covered), single_weight), sim)
-                pair = (indexes, covered) if flip else (covered, indexes)
-                options.append(
-                    _Option(
-                        weight,
-                        sim,
-                        How.SAME if joined == raw and width == 1 else How.JOINED,
-                        pair[0],
-                        pair[1],
-                    )
-                )
+                out.append((width, joined, covered, width == 1 and len(window[0][1]) == 1))
+        found = by_length[length] = tuple(out)
+    return found
 
 
 def compare_names(
@@ -397,6 +429,8 @@ def diminished(weights: list[float]) -> float:
     the first, so four agreeing parts are not twice the evidence of two. ``weights`` sorted
     best first. (Monotone in each weight, so the index may apply it to upper bounds per part.)
     """
+    if len(weights) <= 2:  # (the usual case, and the same sum: the first two count whole)
+        return sum(weights)
     return sum(w * (_DECAY[k] if k < len(_DECAY) else _DECAY[-1]) for k, w in enumerate(weights))
 
 
