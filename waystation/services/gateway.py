@@ -143,7 +143,7 @@ def process_received(workspace: Workspace, received: Received, principal: Princi
     if received.status is MessageStatus.PARSED and received.parsed is not None:
         screened = screen_parsed(workspace, received.parsed)
         policy = current_policy(workspace) if manifests else None
-        with audited(workspace) as (session, audit):
+        with workspace.writer.held(), audited(workspace) as (session, audit):
             outcome = record_screening(session, audit, workspace, screened, received)
             if policy is not None:
                 decisions = _decide(

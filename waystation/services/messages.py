@@ -66,7 +66,8 @@ def receive(
     today: date | None = None,
 ) -> Received:
     """Keep ``data``, then parse and store what it holds; never raises for bad input."""
-    stored = receive_message(workspace.sessions, data, source=source, sender=sender)
+    with workspace.writer.held():  # (queued with the gateway's writers: store/writer.py)
+        stored = receive_message(workspace.sessions, data, source=source, sender=sender)
     return parse_received(
         workspace, stored.id, data, source=source, sender=sender, message_format=message_format, today=today
     )
@@ -88,7 +89,7 @@ def parse_received(
     )
     if isinstance(read, Received):
         return read
-    with workspace.transaction() as session:
+    with workspace.writer.held(), workspace.transaction() as session:
         return store_received(session, message_id, read, source=source, sender=sender)
 
 
@@ -107,7 +108,7 @@ def read_received(
         return parse_message(data, source, message_format, context)
     except InputError as error:
         issue = ParseIssue(Severity.ERROR, error.code, error.reason, error.locator or Locator(source))
-        with workspace.transaction() as session:
+        with workspace.writer.held(), workspace.transaction() as session:
             mark_rejected(session, message_id, issues=(issue,))
         return Received(message_id, MessageStatus.REJECTED, source, None, None, (issue,), error=str(error))
 
