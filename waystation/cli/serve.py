@@ -74,7 +74,7 @@ def _run_workers(host: str, port: int, workers: int, log_level: str) -> None:
     type=click.IntRange(1, 64),
     default=1,
     show_default=True,
-    help="processes, each with its own analysed lists (two on a 2-core host: bench/RESULTS.md)",
+    help="processes, each with its own analysed lists (docs/operations.md: how many)",
 )
 @click.option("--log-level", default="info", show_default=True)
 @click.option(
