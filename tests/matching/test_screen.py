@@ -210,3 +210,32 @@ def test_older_version_stays_available_and_scores_as_it_did() -> None:
         V2_RULES.covered + V2_RULES.complete + V2_RULES.mononym - V1_RULES.complete, abs=1e-3
     )
     assert old.score < new.score
+
+
+@pytest.mark.parametrize("name", [DEFAULT_ALGORITHM, "waystation-name-v1"])
+def test_assess_with_needed_drops_only_pairs_that_cannot_reach_it(un: Screener, name: str) -> None:
+    """``assess(..., needed)`` is an exact shortcut: below ``needed`` it may say ``None``; a pair
+    that reaches it gets the very same verdict as without."""
+    from waystation.matching.profiles import profile_traveller
+
+    algo = algorithm(name)
+    travellers = [
+        Traveller("P1", Name.from_parts("KAINA", "INNOCENT"), birth_date=PartialDate(1973, 11), sex=Sex.MALE),
+        Traveller("P2", Name.from_parts("ZAWAHIRI", "AIMAN"), birth_date=PartialDate(1951, 6, 19)),
+        Traveller("P3", Name.from_parts("AGHA", "ABDUL RAHMAN"), birth_date=PartialDate(1960, 1, 1)),
+    ]
+    checked = dropped = 0
+    for traveller in travellers:
+        profile = profile_traveller(traveller)
+        for entry in un.entries:
+            full = algo.assess(profile, entry)
+            if full is None:
+                continue
+            checked += 1
+            assert algo.assess(profile, entry, None, full.evidence - 0.5) == full
+            assert algo.assess(profile, entry, None, full.evidence) == full
+            above = algo.assess(profile, entry, None, full.evidence + 30.0)
+            assert above is None  # nothing adds 30 nats to a verdict already made
+            dropped += 1
+    assert checked == dropped
+    assert checked > 20  # the three names meet many listed names (a test that cannot be empty)

@@ -62,6 +62,7 @@ __all__ = [
 ]
 
 WEAK_ALIAS = 1.0  # a low-quality alias is a weaker statement than a name the list is sure of
+_ROUNDING = 0.01  # evidence a score rounded to 4 places may gain (at most 0.001 nats at SCALE 4.7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +85,14 @@ class Algorithm(Protocol):
     default_alert_threshold: float
 
     def assess(
-        self, traveller: TravellerProfile, entry: EntryProfile, matched: frozenset[str] | None = None
+        self,
+        traveller: TravellerProfile,
+        entry: EntryProfile,
+        matched: frozenset[str] | None = None,
+        needed: float | None = None,
     ) -> Assessment | None:
-        """The verdict on a pair; ``matched`` (from the index) lets it skip names that cannot align."""
+        """The verdict on a pair; ``matched`` (from the index) lets it skip names that cannot align,
+        and with ``needed`` a pair that cannot reach that much evidence is ``None``."""
         ...
 
     def evidence_needed(self, threshold: float) -> float:
@@ -186,7 +192,11 @@ class NameEvidenceV1:
         return best
 
     def assess(
-        self, traveller: TravellerProfile, entry: EntryProfile, matched: frozenset[str] | None = None
+        self,
+        traveller: TravellerProfile,
+        entry: EntryProfile,
+        matched: frozenset[str] | None = None,
+        needed: float | None = None,
     ) -> Assessment | None:
         best = self.best_name(traveller, entry, matched)
         person = traveller.traveller
@@ -194,6 +204,17 @@ class NameEvidenceV1:
         document = compare_documents(person.documents, listed.documents)
         if best is None and document is None:
             return None
+        if needed is not None:
+            # The name is settled now: with the most the dates, nationality and sex could add
+            # (``upper_bound``) and the document's own weight, can the pair still reach ``needed``?
+            # Most proposed pairs cannot, and their sentences need not be written. (The margin
+            # keeps a pair whose rounded score would just reach the threshold.)
+            earned = 0.0
+            if best is not None:
+                earned = best[0].weight - (WEAK_ALIAS if entry.weak[best[1]] else 0.0)
+            most = self.upper_bound(traveller, entry, earned, False) + (document.weight if document else 0.0)
+            if most < needed - _ROUNDING:
+                return None
         features: list[Feature] = []
         matched_name = ""
         pairs: tuple[PartPair, ...] = ()

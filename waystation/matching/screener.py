@@ -224,14 +224,14 @@ def _assess(
     aligns a part the keys did not meet, and 4 of 16,192 dev travellers then got another score.)
     """
     if not proposal.names:
-        return algo.assess(profile, entry, matched)
+        return algo.assess(profile, entry, matched, needed)
     top = proposal.name_bound
     kept = [
         slot
         for slot, bound in zip(proposal.names, proposal.name_bounds, strict=True)
         if bound >= top or algo.upper_bound(profile, entry, bound, proposal.document_hit) >= needed
     ]
-    return algo.assess(profile, _with_names(entry, kept), matched)
+    return algo.assess(profile, _with_names(entry, kept), matched, needed)
 
 
 def _with_names(entry: EntryProfile, slots: list[int]) -> EntryProfile:
