@@ -116,8 +116,9 @@ class Algorithm(Protocol):
         self, traveller: TravellerProfile, entry: EntryProfile, name_bound: float, document_hit: bool
     ) -> float:
         """A cheap upper bound on the evidence of a pair (no name alignment), for pruning;
-        ``name_bound`` already holds what the whole-name terms could add. Never lower for a higher
-        ``name_bound``: the index prunes an entry on its bound at the most any name could earn."""
+        ``name_bound`` already holds what the whole-name terms could add. It is ``name_bound``
+        plus what the rest could add: the screener works that part out once per entry (with
+        ``name_bound`` 0) and adds each name's bound to it."""
         ...
 
 

@@ -34,6 +34,7 @@ from waystation.model import EntryKind, Traveller, Watchlist
 __all__ = ["PARALLEL_MIN", "Screener"]
 
 PARALLEL_MIN = 4000  # below this many travellers, starting processes costs more than it saves
+_SUMMED = 1e-9  # a bound added up in another order may differ in its last bits: never prune on that
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,18 +149,30 @@ class Screener:
         besides = (algo.most_evidence_besides_names(False), algo.most_evidence_besides_names(True))
         found: list[tuple[Assessment, EntryProfile]] = []
         entries = self._entries
+        # What a pair could earn besides its name (``upper_bound`` is the name's bound plus this):
+        # worked out once per entry, though the index, the screener and each name's pruning ask.
+        rests: dict[tuple[int, bool], float] = {}
+
+        def besides_name(number: int, document_hit: bool) -> float:
+            rest = rests.get((number, document_hit))
+            if rest is None:
+                rest = rests[(number, document_hit)] = algo.upper_bound(
+                    profile, entries[number], 0.0, document_hit
+                )
+            return rest
 
         def ceiling(number: int, name_bound: float) -> float:
-            return algo.upper_bound(profile, entries[number], name_bound, False)
+            return name_bound + besides_name(number, False)
 
         proposals, matched = self._index.propose(
             profile, needed, besides, self._year_bounds, algo.whole_name_bound(profile), ceiling
         )
         for proposal in proposals:
             entry = self._entries[proposal.entry]
-            if algo.upper_bound(profile, entry, proposal.name_bound, proposal.document_hit) < needed:
+            rest = besides_name(proposal.entry, proposal.document_hit)
+            if proposal.name_bound + rest < needed - _SUMMED:
                 continue
-            assessment = _assess(algo, profile, entry, proposal, needed, matched)
+            assessment = _assess(algo, profile, entry, proposal, needed, matched, rest)
             if assessment is not None and assessment.score >= request.threshold:
                 found.append((assessment, entry))
         found.sort(key=lambda pair: (-pair[0].evidence, pair[1].entry.entry_id))
@@ -215,9 +228,10 @@ def _assess(
     proposal: Proposal,
     needed: float,
     matched: frozenset[str],
+    rest: float,
 ) -> Assessment | None:
     """The algorithm's verdict on a proposed entry, compared only on the names whose bound (with
-    the dates, documents and the rest) can reach ``needed``.
+    ``rest``, what the dates, documents and the rest could add) can reach ``needed``.
 
     (Comparing the most promising name first and the others only if their bound could beat it
     was tried and dropped: the index's per-name bound is not a true upper bound when the scorer
@@ -229,7 +243,7 @@ def _assess(
     kept = [
         slot
         for slot, bound in zip(proposal.names, proposal.name_bounds, strict=True)
-        if bound >= top or algo.upper_bound(profile, entry, bound, proposal.document_hit) >= needed
+        if bound >= top or bound + rest >= needed - _SUMMED
     ]
     return algo.assess(profile, _with_names(entry, kept), matched, needed)
 
