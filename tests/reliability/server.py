@@ -85,9 +85,10 @@ class ServerProcess:
 
 
 def served_store(
-    backend: str, tmp_path: Path, postgres_schema_factory: object
+    backend: str, tmp_path: Path, postgres_schema_factory: object, *, workers: int = 1
 ) -> tuple[Workspace, ServerProcess]:
-    """A fresh store of ``backend``, opened here, and a server (not started) on the same store."""
+    """A fresh store of ``backend``, opened here, and a server (not started, ``workers``
+    processes) on the same store."""
     from tests.store.conftest import fresh_url
     from waystation.services.workspace import open_workspace
     from waystation.settings import Settings
@@ -96,6 +97,8 @@ def served_store(
     home = tmp_path / "home"
     workspace = open_workspace(Settings(home=home, database_url=url))
     server = ServerProcess(
-        {"WAYSTATION_HOME": str(home), "WAYSTATION_DATABASE_URL": url}, log=tmp_path / "server.log"
+        {"WAYSTATION_HOME": str(home), "WAYSTATION_DATABASE_URL": url},
+        log=tmp_path / "server.log",
+        workers=workers,
     )
     return workspace, server

@@ -32,8 +32,7 @@ def test_two_workers_answer_concurrent_messages_and_keep_one_chain(
     tmp_path: Path,
     postgres_schema_factory: object,  # noqa: F811
 ) -> None:
-    workspace, server = served_store(backend, tmp_path, postgres_schema_factory)
-    server.workers = 2
+    workspace, server = served_store(backend, tmp_path, postgres_schema_factory, workers=2)
     token = create_user(workspace, "dcs", Role.CARRIER).token
     day = generate_day(None, seed=12, flights=24, passengers_per_flight=(5, 30), planted=0, namesakes=0)
     queue = [

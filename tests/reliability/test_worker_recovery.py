@@ -59,8 +59,7 @@ def test_serve_with_workers_recovers_before_they_take_requests(
     tmp_path: Path,
     postgres_schema_factory: object,  # noqa: F811
 ) -> None:
-    workspace, server = served_store(backend, tmp_path, postgres_schema_factory)
-    server.workers = 2
+    workspace, server = served_store(backend, tmp_path, postgres_schema_factory, workers=2)
     try:
         pending = _left_received(workspace)
         server.start()
