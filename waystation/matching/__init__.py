@@ -10,6 +10,10 @@ The public surface (kept small; other layers use only these)::
 Design and measured quality: docs/matching.md.
 """
 
+from waystation.matching.compiled import guard
+
+guard()  # before any engine module is imported: a stale compiled build must not shadow its source
+
 from waystation.matching.algorithms import DEFAULT_ALGORITHM, Algorithm, algorithm, algorithms, register
 from waystation.matching.clearance import Clearance, ClearanceSet
 from waystation.matching.records import CONTRACT_FIELDS, hit_record, hit_records
