@@ -1,6 +1,6 @@
 """Compile the engine's hottest modules with mypyc, in place (``make install`` runs it; docs/matching.md).
 
-    .venv/bin/python tools/compile_matching.py [--force]
+    .venv/bin/python tools/compile_matching.py [--force] [--verbose]
 
 Each module in ``waystation.matching.compiled.MODULES`` becomes a C extension beside its source,
 and ``waystation/matching/_compiled.json`` records the hash of every source compiled, which the
@@ -38,7 +38,7 @@ def _load_compiled() -> Any:
     return module
 
 
-def main(force: bool) -> int:
+def main(force: bool, quiet: bool) -> int:
     compiled = _load_compiled()
     modules: tuple[str, ...] = compiled.MODULES
     built = all(compiled.extension(PACKAGE_DIR, m) is not None for m in modules)
@@ -69,7 +69,13 @@ def main(force: bool) -> int:
         {
             "name": "waystation-compiled",
             "ext_modules": extensions,
-            "script_args": ["build_ext", "--inplace", "--build-temp", str(BUILD_DIR / "temp")],
+            "script_args": [
+                *(["--quiet"] if quiet else []),
+                "build_ext",
+                "--inplace",
+                f"--build-temp={BUILD_DIR / 'temp'}",
+                f"--build-lib={BUILD_DIR / 'lib'}",
+            ],
         }
     )
     distribution.parse_command_line()
@@ -81,4 +87,4 @@ def main(force: bool) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main("--force" in sys.argv[1:]))
+    sys.exit(main(force="--force" in sys.argv[1:], quiet="--verbose" not in sys.argv[1:]))
