@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Final, Protocol
 
 from waystation.exc import ConfigError
 from waystation.matching.compare.countries import compare_countries
@@ -61,8 +61,8 @@ __all__ = [
     "register",
 ]
 
-WEAK_ALIAS = 1.0  # a low-quality alias is a weaker statement than a name the list is sure of
-_ROUNDING = 0.01  # evidence a score rounded to 4 places may gain (at most 0.001 nats at SCALE 4.7)
+WEAK_ALIAS: Final = 1.0  # a low-quality alias is a weaker statement than a name the list is sure of
+_ROUNDING: Final = 0.01  # evidence a score rounded to 4 places may gain (at most 0.001 nats at SCALE 4.7)
 
 
 @dataclass(frozen=True, slots=True)

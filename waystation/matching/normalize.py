@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from sys import intern
+from typing import Final
 
 from waystation.matching.keys import phonetic, skeleton, vowel_mask
 from waystation.matching.particles import Item, read_particles
@@ -34,9 +35,9 @@ from waystation.model import Name, NamePart, NamePartKind
 
 __all__ = ["MRZ_NAME_LENGTH", "WEIGHT_CAP", "AnalysedName", "Part", "Word", "analyse", "raw_key", "word"]
 
-MRZ_NAME_LENGTH = 39  # ICAO 9303 TD3 name field; TD1 cards have 30 and are caught by the same test
-_HEAD_WEIGHT = 0.6  # nats of evidence carried by abd/abu/umm alone
-WEIGHT_CAP = 10.5  # a part unseen in the reference corpus: rare, but the corpus is not the world
+MRZ_NAME_LENGTH: Final = 39  # ICAO 9303 TD3 name field; TD1 cards have 30 and are caught by the same test
+_HEAD_WEIGHT: Final = 0.6  # nats of evidence carried by abd/abu/umm alone
+WEIGHT_CAP: Final = 10.5  # a part unseen in the reference corpus: rare, but the corpus is not the world
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,7 +285,7 @@ def _shared(group: tuple[str, tuple[int, ...]]) -> tuple[str, tuple[int, ...]]:
     return found
 
 
-_SHARED_MAX = 1_000_000
+_SHARED_MAX: Final = 1_000_000
 
 
 def raw_key(shown: str) -> str:

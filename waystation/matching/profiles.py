@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import Final
 
 from waystation.matching.compare.dates import birth_years
 from waystation.matching.compare.documents import document_key
@@ -24,7 +25,7 @@ __all__ = [
     "with_list_frequencies",
 ]
 
-LIST_FREQUENCY_MIN = 200  # below this many entries a list says little about how common a name is
+LIST_FREQUENCY_MIN: Final = 200  # below this many entries a list says little about how common a name is
 
 
 @dataclass(frozen=True, slots=True)

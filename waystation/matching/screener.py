@@ -16,6 +16,7 @@ import multiprocessing
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Final
 
 from waystation.matching.algorithms import DEFAULT_ALGORITHM, Algorithm, Assessment, algorithm
 from waystation.matching.clearance import ClearanceSet
@@ -33,7 +34,7 @@ from waystation.model import EntryKind, Traveller, Watchlist
 
 __all__ = ["PARALLEL_MIN", "Screener"]
 
-PARALLEL_MIN = 4000  # below this many travellers, starting processes costs more than it saves
+PARALLEL_MIN: Final = 4000  # below this many travellers, starting processes costs more than it saves
 _SUMMED = 1e-9  # a bound added up in another order may differ in its last bits: never prune on that
 
 

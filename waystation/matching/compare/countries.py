@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Final
 
 from waystation.matching.types import Feature
 from waystation.model import TravelDocument, country_name
 
 __all__ = ["compare_countries"]
 
-AGREES = 1.0
-DIFFERS = -0.8
+AGREES: Final = 1.0
+DIFFERS: Final = -0.8
 
 
 def _names(codes: Sequence[str]) -> str:

@@ -14,18 +14,19 @@ alerted on however well the name agrees (``NAME_CAP`` in names.py keeps names fr
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from waystation.matching.types import Feature
 from waystation.model import BirthDate, PartialDate
 
 __all__ = ["birth_years", "compare_dates", "date_bound", "date_evidence", "year_gap_weight"]
 
-EXACT = 9.0
-SWAPPED = 6.5
-ONE_DAY = 6.0
-YEAR_SLIP = 5.5  # same day and month, year off by one (a typing slip)
-SAME_MONTH = 2.5
-SAME_YEAR = 3.7  # the list gives only a year and it agrees
+EXACT: Final = 9.0
+SWAPPED: Final = 6.5
+ONE_DAY: Final = 6.0
+YEAR_SLIP: Final = 5.5  # same day and month, year off by one (a typing slip)
+SAME_MONTH: Final = 2.5
+SAME_YEAR: Final = 3.7  # the list gives only a year and it agrees
 
 
 def year_gap_weight(gap: int, *, approximate: bool = False) -> float:
@@ -57,8 +58,8 @@ def _placeholder(d: PartialDate) -> bool:
     return d.month == 1 and d.day == 1
 
 
-OTHER_DAY_V1 = -1.0
-OTHER_DAY_V2 = 0.0  # same year, another day and month: a list's date is wrong about as often as a
+OTHER_DAY_V1: Final = -1.0
+OTHER_DAY_V2: Final = 0.0  # same year, another day and month: a list's date is wrong about as often as a
 # random traveller shares the year (about 1 in 50), so it is no evidence either way
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from rapidfuzz.distance import Levenshtein
 
@@ -18,10 +19,10 @@ from waystation.model import IdentityDocument, TravelDocument
 
 __all__ = ["compare_documents", "document_key"]
 
-SAME_NUMBER = 10.0
-SAME_NUMBER_OTHER_ISSUER = 7.0
-ONE_SLIP = 4.0
-SAME_ISSUER_OTHER_NUMBER = -0.7
+SAME_NUMBER: Final = 10.0
+SAME_NUMBER_OTHER_ISSUER: Final = 7.0
+ONE_SLIP: Final = 4.0
+SAME_ISSUER_OTHER_NUMBER: Final = -0.7
 _NON_ALNUM = re.compile(r"[^0-9A-Z]")
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from waystation.matching.types import Feature
 from waystation.model import Sex
 
 __all__ = ["compare_gender"]
 
-AGREES = 0.2
-DIFFERS = -0.5
+AGREES: Final = 0.2
+DIFFERS: Final = -0.5
 _KNOWN = (Sex.MALE, Sex.FEMALE)
 
 

@@ -55,6 +55,7 @@ Version 2.1 adds three rules (also in ``V2_RULES``):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from rapidfuzz.distance import OSA
 
@@ -84,15 +85,15 @@ __all__ = [
     "diminished",
 ]
 
-DIFFERS = 2.5
-DIFFERS_GIVEN = 5.0  # the entry's given name against another given name (Raghad vs Uday Saddam Hussein)
-EXTRA = 1.5
-MISSING = 0.4
-MISSING_GIVEN = 1.5  # the entry's given name not given at all (a son's name holds his father's whole)
-COMPLETE = 1.5  # the whole name agrees, nothing left over on either side: likelier than its parts
-JOIN_MIN = 0.85  # words written together align when their spellings are at least this alike
-EXTRA_CAP = 3.0  # a traveller's long name against a short alias: the surplus stops costing after two parts
-NAME_CAP = 24.0  # beyond this a name cannot become more certain; dates and documents must speak
+DIFFERS: Final = 2.5
+DIFFERS_GIVEN: Final = 5.0  # the entry's given name against another given (Raghad vs Uday Saddam Hussein)
+EXTRA: Final = 1.5
+MISSING: Final = 0.4
+MISSING_GIVEN: Final = 1.5  # the entry's given name not given at all (a son's name holds his father's whole)
+COMPLETE: Final = 1.5  # the whole name agrees, nothing left over on either side: likelier than its parts
+JOIN_MIN: Final = 0.85  # words written together align when their spellings are at least this alike
+EXTRA_CAP: Final = 3.0  # a traveller's long name against a short alias: the surplus stops costing after two
+NAME_CAP: Final = 24.0  # beyond this a name cannot become more certain; dates and documents must speak
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,17 +114,17 @@ class NameRules:
         return self.complete + self.covered + self.mononym + self.titles
 
 
-_SURE = 0.95  # a pair this alike or more explains its part fully (coverage terms)...
-_LOOSE = 0.8  # ...and one this alike or less not at all
+_SURE: Final = 0.95  # a pair this alike or more explains its part fully (coverage terms)...
+_LOOSE: Final = 0.8  # ...and one this alike or less not at all
 V1_RULES = NameRules()
 V2_RULES = NameRules(
     complete=0.5, covered=0.75, missing_given=3.0, mononym=3.0, titles=0.7, own_extra=3.0, apart=True
 )
-APART_COUNT = 20  # a spelling seen this often in the name corpus is a name in its own right
+APART_COUNT: Final = 20  # a spelling seen this often in the name corpus is a name in its own right
 
 _DECAY = (1.0, 1.0, 0.7, 0.5, 0.35, 0.25)
-_INITIAL = 1.0
-_TRUNCATED = 0.92
+_INITIAL: Final = 1.0
+_TRUNCATED: Final = 0.92
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +244,7 @@ def _joined_options(first: AnalysedName, second: AnalysedName, options: list[_Op
 
 _Window = tuple[int, str, tuple[int, ...], bool]  # width, the words written together, their parts, one part
 _WINDOWS: dict[tuple[tuple[str, tuple[int, ...]], ...], dict[int, tuple[_Window, ...]]] = {}
-_WINDOWS_MAX = 20_000  # names (about 1.5 kB each at most)
+_WINDOWS_MAX: Final = 20_000  # names (about 1.5 kB each at most)
 
 
 def _windows(groups: tuple[tuple[str, tuple[int, ...]], ...], length: int) -> tuple[_Window, ...]:

@@ -26,6 +26,7 @@ because it rates Ahmed/Hamed and Khalil/Khalid at 0.93.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Final
 
 from rapidfuzz.distance import OSA
 
@@ -33,13 +34,13 @@ from waystation.matching.normalize import Word
 
 __all__ = ["ALIGN_MIN", "FUZZ", "How", "pair_weight", "similarity"]
 
-ALIGN_MIN = 0.75  # below this two parts are different parts, not one part misspelt
-FUZZ = 15.0  # nats per unit of dissimilarity (see pair_weight)
-_MASK_SIM = 0.86
-_PHONETIC_SIM = 0.9
-_CONSONANTAL = 0.85  # a consonant skeleton agrees by chance far more often than a spelling
+ALIGN_MIN: Final = 0.75  # below this two parts are different parts, not one part misspelt
+FUZZ: Final = 15.0  # nats per unit of dissimilarity (see pair_weight)
+_MASK_SIM: Final = 0.86
+_PHONETIC_SIM: Final = 0.9
+_CONSONANTAL: Final = 0.85  # a consonant skeleton agrees by chance far more often than a spelling
 _cache: dict[tuple[str, str], tuple[float, How]] = {}
-_CACHE_MAX = 500_000
+_CACHE_MAX: Final = 500_000
 
 
 class How(StrEnum):
