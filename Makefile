@@ -69,5 +69,5 @@ bench: install
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build waystation/matching/_compiled.json
-	find . -maxdepth 1 -name 'waystation_matching__mypyc.*' -delete
+	find . -maxdepth 1 -name '*__mypyc.*' -delete
 	find waystation -name '*.so' -delete

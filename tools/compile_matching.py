@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE_DIR = ROOT / "waystation" / "matching"
 BUILD_DIR = ROOT / "build" / "mypyc"
 # mypyc's runtime and the compiled code live in one library above the package tree (where mypyc
-# expects it: each module's __file__ is derived from its place), beside the package directory.
+# expects it: each module's __file__ is derived from its place), beside the package directory,
+# named so where mypyc can be told the name, else <hash>__mypyc.
 SHARED = "waystation_matching"
 
 
@@ -54,16 +55,16 @@ def main(force: bool, quiet: bool) -> int:
     # The old build goes first: unlinked, a loaded extension stays intact for the process using it.
     (PACKAGE_DIR / compiled.MANIFEST).unlink(missing_ok=True)
     suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
-    for path in [*PACKAGE_DIR.rglob("*"), *ROOT.glob(f"{SHARED}__mypyc.*")]:
+    for path in [*PACKAGE_DIR.rglob("*"), *ROOT.glob("*__mypyc.*")]:
         if path.name.endswith(suffixes):
             path.unlink()
     started = time.monotonic()
-    extensions = mypycify(
-        [str(p.relative_to(ROOT)) for p in sources],
-        opt_level="3",
-        group_name=SHARED,
-        target_dir=str(BUILD_DIR),
-    )
+    paths = [str(p.relative_to(ROOT)) for p in sources]
+    try:
+        extensions = mypycify(paths, opt_level="3", target_dir=str(BUILD_DIR), group_name=SHARED)
+    except TypeError:  # (an older mypyc names it itself)
+        extensions = mypycify(paths, opt_level="3", target_dir=str(BUILD_DIR))
+    shared = next(e.name for e in extensions if e.name.endswith("__mypyc")).removesuffix("__mypyc")
     # Not setuptools.setup(): that would read pyproject.toml, which is hatchling's.
     distribution = Distribution(
         {
@@ -80,7 +81,7 @@ def main(force: bool, quiet: bool) -> int:
     )
     distribution.parse_command_line()
     distribution.run_commands()
-    record = {"suffix": importlib.machinery.EXTENSION_SUFFIXES[0], "shared": SHARED, "sources": hashes}
+    record = {"suffix": importlib.machinery.EXTENSION_SUFFIXES[0], "shared": shared, "sources": hashes}
     (PACKAGE_DIR / compiled.MANIFEST).write_text(json.dumps(record, indent=1, sort_keys=True) + "\n")
     print(f"compile_matching: {len(modules)} modules compiled in {time.monotonic() - started:.0f} s")
     return 0

@@ -118,8 +118,8 @@ def test_a_stale_build_loads_the_sources(tmp_path: Path) -> None:
     here = Path(waystation.__file__).parents[1]
     ignore = shutil.ignore_patterns("__pycache__")
     shutil.copytree(here / "waystation", tmp_path / "waystation", ignore=ignore)
-    for shared in here.glob(f"waystation_matching__mypyc{SUFFIX}"):
-        shutil.copy(shared, tmp_path)
+    shared = json.loads((here / "waystation" / "matching" / MANIFEST).read_text())["shared"]
+    shutil.copy(here / f"{shared}__mypyc{SUFFIX}", tmp_path)
     env = {PURE_ENV: ""}
     index = tmp_path / "waystation" / "matching" / "index.py"
     assert _load(tmp_path, env) == ("compiled", str(index.with_name("index" + SUFFIX)), "")
