@@ -157,17 +157,25 @@ class CandidateIndex:
     """
 
     def __init__(self, entries: Sequence[EntryProfile]) -> None:
-        postings: dict[str, set[int]] = {}
+        # Postings as lists, each entry appended once (entries come in order, so a list's last
+        # item tells whether this entry is in it already): sorted without sorting, and a third of
+        # the memory sets would take while the index is built.
+        postings: dict[str, list[int]] = {}
         words: dict[str, Word] = {}
         documents: dict[str, set[int]] = {}
         for number, entry in enumerate(entries):
             for name in entry.names:
                 for w in name_units(name):
                     known = words.get(w.text)
-                    words[w.text] = w if known is None or known == w else _merged(known, w)
+                    if known is not w:
+                        words[w.text] = w if known is None or known == w else _merged(known, w)
             for units in entry.name_units:
                 for text in units:
-                    postings.setdefault(text, set()).add(number)
+                    ids = postings.get(text)
+                    if ids is None:
+                        postings[text] = [number]
+                    elif ids[-1] != number:
+                        ids.append(number)
             for key in entry.document_keys:
                 documents.setdefault(key, set()).add(number)
         keys: dict[str, list[str]] = {}
@@ -181,9 +189,9 @@ class CandidateIndex:
         self._names = [e.names for e in entries]
         self._targets: dict[tuple[int, int], _Targets] = {}
         # Per name: its heads and initials, which may take a traveller's part the keys never meet.
-        self._absorbers = [
-            tuple(sum(1 for p in n.parts if p.word.head or p.word.initial) for n in e.names) for e in entries
-        ]
+        # (One tuple object per distinct value: almost every entry's is (0,) or (0, 0).)
+        shared: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self._absorbers = [shared.setdefault(counts, counts) for counts in map(_absorber_counts, entries)]
         # Common words (Mohammed on a million-name list) are not walked whole: their entries are
         # split by birth year, and a traveller walks only the years next to their own.
         limit = max(COMMON_MIN, int(len(entries) * COMMON_SHARE))
@@ -191,12 +199,12 @@ class CandidateIndex:
         self._common: dict[str, frozenset[int]] = {}
         self._by_year: dict[tuple[str, int | None], array[int]] = {}
         for text, ids in postings.items():
-            self._postings[text] = array("I", sorted(ids))
+            self._postings[text] = array("I", ids)
             if len(ids) <= limit:
                 continue
             self._common[text] = frozenset(ids)
             split: dict[int | None, list[int]] = {}
-            for number in sorted(ids):
+            for number in ids:
                 years = entries[number].years
                 for year in years if 0 < len(years) <= 12 else (None,):
                     split.setdefault(year, []).append(number)
@@ -664,6 +672,11 @@ def _join_lengths(length: int) -> int:
         if longer == 0 or 1.0 - abs(length - other) / longer >= JOIN_MIN - 1e-6:
             bits |= 1 << other
     return bits
+
+
+def _absorber_counts(entry: EntryProfile) -> tuple[int, ...]:
+    """Per name of an entry: how many heads and initials it has (``_charged``'s absorbers)."""
+    return tuple(sum(1 for p in n.parts if p.word.head or p.word.initial) for n in entry.names)
 
 
 def _merged(a: Word, b: Word) -> Word:
