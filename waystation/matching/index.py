@@ -477,7 +477,8 @@ class CandidateIndex:
                         bound - whole,
                         unmet,
                         sources,
-                        self._joined(number, slot),
+                        _name_lengths(self._names[number][slot]),
+                        lambda: self._joined(number, slot),  # noqa: B023 (called at once, in this iteration)
                         absorbers[slot],
                         whole,
                         evidence_needed,
@@ -557,7 +558,8 @@ def _charged(
     bound: float,
     unmet: list[int],
     sources: list[_Source],
-    targets: _Targets,
+    lengths: tuple[int, int],
+    targets: Callable[[], _Targets],
     absorbers: int,
     whole: float,
     short: float,
@@ -575,15 +577,18 @@ def _charged(
     The caller keeps the name when the bound plus ``rest`` reaches ``short``: once the words found
     left over so far sink every bound the words not yet tried could still give below that, the
     best of those bounds is returned at once (the caller drops it just the same).
+
+    ``lengths`` are the name's ``_Targets`` length bits (``_name_lengths``); the texts themselves
+    (``targets()``) are made only when the lengths allow a joined comparison, which they rarely do.
     """
     left = 0
     remaining = len(unmet)
-    word_lengths, run_lengths = targets.word_lengths, targets.run_lengths
+    word_lengths, run_lengths = lengths
     for position in unmet:
         remaining -= 1
         source = sources[position]
         if (source.any_window_lengths & word_lengths or source.text_lengths & run_lengths) and _joinable(
-            source, targets
+            source, targets()
         ):
             continue
         left += 1
@@ -649,6 +654,22 @@ def _targets(name: AnalysedName) -> _Targets:
     runs = [a + b for a, b in pairwise(raws)]
     runs.extend(a + b + c for a, b, c in zip(raws, raws[1:], raws[2:], strict=False))
     return _Targets(tuple(raws), tuple(runs), _length_bits(raws), _length_bits(runs))
+
+
+def _name_lengths(name: AnalysedName) -> tuple[int, int]:
+    """``_targets(name)``'s ``word_lengths`` and ``run_lengths`` from the lengths of its source
+    words alone, without writing the runs out (a run's length is the sum of its words')."""
+    sizes = [len(text) for text, _ in name.groups]
+    words = 0
+    runs = 0
+    for i, size in enumerate(sizes):
+        words |= 1 << size
+        if i >= 1:
+            pair = sizes[i - 1] + size
+            runs |= 1 << pair
+            if i >= 2:
+                runs |= 1 << (pair + sizes[i - 2])
+    return words, runs
 
 
 def _length_bits(texts: list[str]) -> int:
