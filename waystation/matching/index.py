@@ -226,7 +226,7 @@ class CandidateIndex:
         """An entry name's ``_targets``, made when first needed (most names never are)."""
         found = self._targets.get((number, slot))
         if found is None:
-            if len(self._targets) > _MEMO_MAX:
+            if len(self._targets) > _TARGETS_MAX:
                 self._targets.clear()
             found = self._targets[(number, slot)] = _targets(self._names[number][slot])
         return found
@@ -476,11 +476,14 @@ class CandidateIndex:
                 if bound + rest < evidence_needed:
                     continue
                 if unmet:  # (only now, as few names get here: what left-over words cost)
+                    known = self._targets.get((number, slot))
                     bound = _charged(
                         bound - whole,
                         unmet,
                         sources,
-                        _name_lengths(self._names[number][slot]),
+                        (known.word_lengths, known.run_lengths)
+                        if known is not None  # (a short list's names come round again)
+                        else _name_lengths(self._names[number][slot]),
                         lambda: self._joined(number, slot),  # noqa: B023 (called at once, in this iteration)
                         absorbers[slot],
                         whole,
@@ -732,6 +735,10 @@ _MEMO_MAX = 200_000
 # ``_Reach.best`` (the dict slot and the int): 2,000 dev travellers left 3.9 million held, 250 MB.
 # Making one again costs tens of microseconds, against milliseconds to screen a traveller there.
 _REACH_HELD_MAX = 1_000_000
+# Names whose runs of words were written out for the joined comparison: every name of a list of a
+# few thousand, while on a million-name list they seldom come round again (2,000 dev travellers
+# made 125,000 there, some 60 MB kept for nothing).
+_TARGETS_MAX = 20_000
 _ROUNDING = 1e-6  # a bound summed in another order may differ in the last bits: never prune on that
 _INITIAL_MOST = 1.0  # the most an initial can earn (compare.names: an initial is weak evidence)
 

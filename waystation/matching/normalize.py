@@ -299,7 +299,7 @@ def _shared(group: tuple[str, tuple[int, ...]]) -> tuple[str, tuple[int, ...]]:
 _SHARED_MAX = 1_000_000
 
 
-_PARTS: dict[Part, Part] = {}
+_PARTS: dict[tuple[int, int, str, bool], Part] = {}
 _PARTS_MAX = 1_000_000
 
 
@@ -307,12 +307,17 @@ def shared_part(part: Part) -> Part:
     """One object for each part (a word in a role, as written), not one per name: a list of a
     million names holds three million parts but only tens of thousands of distinct ones, and a
     part object costs 64 bytes. Parts are frozen and compared by value, so sharing is invisible.
-    (Bounded like ``_SHARED``.)"""
-    found = _PARTS.get(part)
+    (Bounded like ``_SHARED``.)
+
+    Keyed by the identity of the word and the role (words are made once per spelling by
+    ``word``; hashing one by value would read all its fields): a kept part holds its word, so no
+    other word can take that identity while the key is in use."""
+    key = (id(part.word), id(part.role), part.shown, part.truncated)
+    found = _PARTS.get(key)
     if found is None:
         if len(_PARTS) >= _PARTS_MAX:
             _PARTS.clear()
-        found = _PARTS[part] = part
+        found = _PARTS[key] = part
     return found
 
 

@@ -130,12 +130,15 @@ def with_list_frequencies(profiles: list[EntryProfile]) -> list[EntryProfile]:
     for profile in profiles:
         frequency.update({p.word.text for n in profile.names for p in n.parts if not p.word.head})
     adjusted: dict[str, Word] = {}
-    parts: dict[Part, Part] = {}  # part -> the part with its weight capped (itself if not)
+    # id(part) -> (part, the part with its weight capped or itself): keyed by identity, as parts
+    # are shared (``shared_part``) and hashing one by value reads every field of its word; the
+    # part is kept alongside so that its identity cannot pass to another while this runs.
+    parts: dict[int, tuple[Part, Part]] = {}
 
     def adjust(part: Part) -> Part:
-        found = parts.get(part)
-        if found is not None:
-            return found
+        known = parts.get(id(part))
+        if known is not None:
+            return known[1]
         w = part.word
         df = frequency.get(w.text, 0)
         cap = 2.0 + math.log(count / df) if df >= 2 and not w.head else math.inf
@@ -146,7 +149,7 @@ def with_list_frequencies(profiles: list[EntryProfile]) -> list[EntryProfile]:
             if new is None or new.alts != w.alts:
                 new = adjusted[w.text] = replace(w, weight=cap)
             found = shared_part(replace(part, word=new))
-        parts[part] = found
+        parts[id(part)] = (part, found)
         return found
 
     for number, profile in enumerate(profiles):
