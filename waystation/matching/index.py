@@ -331,17 +331,15 @@ class CandidateIndex:
 
     def _credit(
         self, traveller: TravellerProfile
-    ) -> tuple[
-        dict[int, float], list[list[tuple[bool, _Reach]]], list[dict[int, float]] | None, list[_Source]
-    ]:
+    ) -> tuple[dict[int, float], list[list[tuple[bool, _Reach]]], list[_Found], list[_Source]]:
         """Every entry the keys reach, with its credited name evidence (over all its names), what
-        each source word of the traveller's name reached, the entries each source word credited
-        (``None`` when common words make that approximate), and the source words themselves."""
+        each source word of the traveller's name reached, the entries each source word found,
+        and the source words themselves."""
         credit: dict[int, float] = {}
         born = traveller.traveller.birth_date
         year = born.year if born else None
         found: list[list[tuple[bool, _Reach]]] = []
-        groups: list[dict[int, float]] = []
+        groups: list[_Found] = []
         deferred: list[tuple[str, float]] = []
         sources = _query_groups(traveller.name)
         for source in sources:
@@ -371,7 +369,8 @@ class CandidateIndex:
                     if value > group.get(n, 0.0):
                         group[n] = value
             found.append(reaches)
-            groups.append(group)
+            commons = tuple(self._common[text] for _, reach in reaches for text, _ in reach.common)
+            groups.append((group, commons))
             # credit[n] += value for each entry of the group, in C loops where the sets differ
             # (the same sums in the same order, and the entries kept in the order first credited).
             if credit:
@@ -387,7 +386,7 @@ class CandidateIndex:
             # thousands on a million-name list); each is raised as before, in the same order.
             for n in self._common[text].intersection(credit):
                 credit[n] += value
-        return credit, found, groups if not deferred else None, sources
+        return credit, found, groups, sources
 
     def propose(
         self,
@@ -414,7 +413,9 @@ class CandidateIndex:
         the most its name can earn; monotone in that) leaves out an entry the caller would prune
         anyway: one whose ceiling at the most any of its names could earn (its credit, raised by
         the bonuses, the whole-name terms and what its heads and initials could take) is below
-        ``evidence_needed``. Its names are then never bounded one by one.
+        ``evidence_needed``. Its names are then never bounded one by one. The complete-match
+        bonus is counted only for an entry every source word found (through a common word too):
+        a name earns it only when each of them meets one of its words.
         """
         credit, found, groups, sources = self._credit(traveller)
         truncated = bool(traveller.name.parts) and traveller.name.parts[-1].truncated
@@ -433,6 +434,14 @@ class CandidateIndex:
         floor = evidence_needed - bonus - whole - max(without, with_document if document_hits else without)
         floor -= max(0.0, *year_bounds)
         proposals = []
+
+        def everywhere(number: int) -> bool:
+            """Whether every source word found the entry (else no name of it earns ``COMPLETE``)."""
+            for group, commons in groups:
+                if number not in group and not any(number in members for members in commons):
+                    return False
+            return True
+
         for number, value in credit.items():
             if value < floor:
                 continue
@@ -448,23 +457,18 @@ class CandidateIndex:
                             gap = 0
                     rest += year_bounds[gap] if gap < last else year_bounds[last]
             if value + slack + whole + rest < evidence_needed and (
-                not complete
-                or value + bonus + whole + rest < evidence_needed
-                or (groups is not None and not all(number in g for g in groups))
+                not complete or value + bonus + whole + rest < evidence_needed or not everywhere(number)
             ):
                 continue  # (the complete-match bonus needs every source word found in the entry)
             if number in document_hits:
                 proposals.append(Proposal(number, min(value + bonus, NAME_CAP) + whole, True))
                 continue
             absorbers = self._absorbers[number]
-            if (
-                ceiling is not None
-                and ceiling(
-                    number, value + bonus + whole + _INITIAL_MOST * max(absorbers, default=0) + _ROUNDING
-                )
-                < evidence_needed
-            ):
-                continue
+            if ceiling is not None:
+                top = bonus if complete and everywhere(number) else slack
+                most = value + top + whole + _INITIAL_MOST * max(absorbers, default=0) + _ROUNDING
+                if ceiling(number, most) < evidence_needed:
+                    continue
             # Now each name on its own, from the words it is made of.
             slots: list[int] = []
             bounds: list[float] = []
@@ -641,6 +645,11 @@ def _joinable(source: _Source, targets: _Targets) -> bool:
             if lengths >> len(run) & 1 and similar(text, run, score_cutoff=JOIN_MIN):
                 return True
     return False
+
+
+# What one source word of a traveller's name found: the entries it credited, and the entries of
+# the common words it matched (credited only near the traveller's birth year, found all the same).
+_Found = tuple[dict[int, float], tuple[frozenset[int], ...]]
 
 
 class _Targets(NamedTuple):
