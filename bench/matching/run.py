@@ -161,6 +161,7 @@ def _synthetic(size: int, un: Watchlist, items: Sequence[Labelled], report: floa
     started = time.perf_counter()
     screener = Screener.build([un, watchlist])
     built = time.perf_counter() - started
+    settle_collector()  # as the service does once a list is built (cli/process.py), and ``_speed``
     travellers = [i.traveller for i in items if i.expected is None][:2000]
     started = time.perf_counter()
     screener.screen_many(travellers, threshold=report, alert_threshold=alert, workers=1)
