@@ -37,7 +37,7 @@ from waystation.matching.compare.words import ALIGN_MIN, pair_weight, similarity
 from waystation.matching.normalize import AnalysedName, Word, word
 from waystation.matching.profiles import EntryProfile, TravellerProfile
 
-__all__ = ["CandidateIndex", "Proposal", "name_units", "word_keys"]
+__all__ = ["CandidateIndex", "Proposal", "name_units", "unit_texts", "word_keys"]
 
 _SPLIT_MIN = 7  # query parts at least this long are also tried as two words
 _PREFILTER = 0.6  # spelling similarity below which a skeleton-key hit is not worth comparing
@@ -73,6 +73,16 @@ def name_units(name: AnalysedName) -> list[Word]:
         weight = min(NAME_CAP, sum(name.parts[i].word.weight for i in indexes))
         units.append(replace(word(text), weight=weight))
     return units
+
+
+def unit_texts(name: AnalysedName) -> tuple[str, ...]:
+    """The texts of ``name_units(name)``, each once, without making the words: what a profile
+    keeps of them (``EntryProfile.name_units``), for every name of a list."""
+    texts = dict.fromkeys(p.word.text for p in name.parts if not (p.word.head or p.word.initial))
+    for text, _ in name.groups:
+        if len(text) >= 5:
+            texts.setdefault(text)
+    return tuple(texts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,7 +64,7 @@ def profile_entry(entry: ListEntry, list_name: str, list_version: str) -> EntryP
         seen.add(key)
         analysed.append(result)
         weak.append(name.quality is NameQuality.WEAK)
-    from waystation.matching.index import name_units
+    from waystation.matching.index import unit_texts
 
     return EntryProfile(
         entry=entry,
@@ -72,7 +72,7 @@ def profile_entry(entry: ListEntry, list_name: str, list_version: str) -> EntryP
         list_version=list_version,
         names=tuple(analysed),
         weak=_shared(tuple(weak)),
-        name_units=tuple(tuple(dict.fromkeys(w.text for w in name_units(n))) for n in analysed),
+        name_units=tuple(unit_texts(n) for n in analysed),
         document_keys=frozenset(k for k in (document_key(d.number) for d in entry.documents) if len(k) >= 5)
         or _NONE,
         years=_years(tuple(sorted(birth_years(entry.birth_dates)))),
