@@ -264,11 +264,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--only-synthetic",
         action="store_true",
-        help="run only the synthetic-list section (quick iteration on index build, memory and speed)",
+        help="run only the synthetic section, of --synthetic people (--synthetic 200000 to iterate quickly)",
     )
     args = parser.parse_args(argv)
     if args.only_synthetic:
-        size = args.synthetic or 200_000
+        if not args.synthetic:
+            parser.error("--only-synthetic needs a size: --synthetic N")
+        size = args.synthetic
         lines = [f"## Synthetic list of {size:,} people", "", *_synthetic_only(size)]
         print("\n".join(lines))
         return
