@@ -25,6 +25,7 @@ from pathlib import Path
 import httpx
 from sqlalchemy import func, select
 
+from bench.gateway.client import Connections
 from bench.gateway.server import Server
 from bench.gateway.traffic import Request, day_requests, peak_requests
 from waystation.cases.vocab import Role
@@ -75,19 +76,17 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
 
 
-async def _send(client: httpx.AsyncClient, request: Request, tally: Tally) -> None:
+async def _send(client: Connections, request: Request, tally: Tally) -> None:
     started = time.perf_counter()
     error = ""
     try:
-        response: httpx.Response | None = await client.post("/v1/messages", content=request.data)
+        response: httpx.Response | None = await client.post("/v1/messages", request.data)
     except httpx.HTTPError as exc:
         response, error = None, type(exc).__name__
     tally.add(request, time.perf_counter() - started, response, error)
 
 
-async def _closed_loop(
-    client: httpx.AsyncClient, requests: list[Request], concurrency: int, until: float
-) -> Tally:
+async def _closed_loop(client: Connections, requests: list[Request], concurrency: int, until: float) -> Tally:
     tally = Tally()
     queue = list(reversed(requests))
 
@@ -100,7 +99,7 @@ async def _closed_loop(
 
 
 async def _open_loop(
-    client: httpx.AsyncClient, small: list[Request], big: list[Request], rate: float, seconds: float
+    client: Connections, small: list[Request], big: list[Request], rate: float, seconds: float
 ) -> tuple[Tally, Tally, float]:
     small_tally, big_tally = Tally(), Tally()
     tasks = []
@@ -170,19 +169,20 @@ def main(argv: list[str] | None = None) -> None:
     server = Server(env, home / "server.log", workers=args.workers)
     server.start()
     headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/edifact"}
-    limits = httpx.Limits(max_connections=400, max_keepalive_connections=400)
 
     async def run() -> tuple[Tally, float, Tally, Tally, float]:
-        async with httpx.AsyncClient(
-            base_url=server.url, headers=headers, timeout=120, limits=limits
-        ) as client:
+        client = Connections(server.url, headers, timeout=120)
+        try:
             started = time.monotonic()
             day_tally = await _closed_loop(client, day, args.concurrency, started + args.max_seconds)
             day_seconds = time.monotonic() - started
             small_tally, big_tally, peak_seconds = await _open_loop(
                 client, small, list(big_for_peak), args.peak_rate, args.peak_seconds
             )
+            print(f"load generator: at most {client.opened} connections open at once", flush=True)
             return day_tally, day_seconds, small_tally, big_tally, peak_seconds
+        finally:
+            await client.aclose()
 
     try:
         day_tally, day_seconds, small_tally, big_tally, peak_seconds = asyncio.run(run())

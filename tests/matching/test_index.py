@@ -11,6 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from waystation.matching import Screener
+from waystation.matching.index import _name_lengths, _targets, name_units, unit_texts
+from waystation.matching.normalize import analyse
 from waystation.matching.profiles import profile_traveller
 from waystation.model import (
     BirthDate,
@@ -127,3 +129,25 @@ def test_an_entry_is_compared_only_on_the_aliases_that_can_reach_the_threshold()
     assert [(p.entry, p.names) for p in proposals] == [(0, (0,))]
     hits = screener.screen(profile.traveller, threshold=0.5, alert_threshold=0.75)
     assert [h.matched_name for h in hits] == ["Salah Badi Nyakuni"]
+
+
+@given(
+    st.lists(
+        st.sampled_from((*POOL, "abdurrahman", "mohamedomar", "x", "nooruddinturabi")), min_size=1, max_size=6
+    )
+)
+def test_name_lengths_are_the_targets_lengths(words: list[str]) -> None:
+    # The charge tests a name's length bits before it writes out the name's runs of words.
+    name = analyse(Name.from_full(" ".join(words).title()))
+    targets = _targets(name)
+    assert _name_lengths(name) == (targets.word_lengths, targets.run_lengths)
+
+
+_GLUED = (*POOL, "abdurrahman", "abu", "x", "nooruddinturabi", "abdul-aziz")
+
+
+@given(st.lists(st.sampled_from(_GLUED), max_size=6))
+def test_unit_texts_are_the_texts_of_the_name_units(words: list[str]) -> None:
+    # A profile keeps the texts alone, made without the words.
+    name = analyse(Name.from_full(" ".join(words).title()))
+    assert unit_texts(name) == tuple(dict.fromkeys(w.text for w in name_units(name)))

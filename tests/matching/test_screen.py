@@ -134,6 +134,22 @@ def test_screen_is_pure_on_repeat(un: Screener) -> None:
     assert first == second
 
 
+def test_equal_traveller_names_share_one_analysis() -> None:
+    """The same person in two messages is analysed once; a different name is analysed afresh."""
+    from waystation.matching.normalize import analyse
+    from waystation.matching.profiles import profile_traveller
+
+    first = Traveller("A1", Name.from_parts("AL-ZAWAHIRI", "AYMAN"), birth_date=PartialDate(1951, 6, 19))
+    again = Traveller("B7", Name.from_parts("AL-ZAWAHIRI", "AYMAN"), nationalities=("EGY",))
+    other = Traveller("C2", Name.from_parts("AL-ZAWAHIRI", "AIMAN"))
+    one, two, three = (profile_traveller(t) for t in (first, again, other))
+    assert one.name is two.name
+    assert one.name == analyse(again.name, document=True)
+    assert three.name is not one.name
+    assert [p.word.text for p in three.name.parts][:1] == ["aiman"]
+    assert (one.traveller, two.traveller) == (first, again)
+
+
 def test_parallel_batch_equals_sequential() -> None:
     from waystation.matching.screener import PARALLEL_MIN
 

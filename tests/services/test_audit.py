@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import threading
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -21,8 +22,11 @@ from waystation.services.audit import audited, read_head, verify_audit, write_he
 from waystation.services.policy import configure_policy
 from waystation.services.principal import Principal
 from waystation.services.users import authenticate_password, create_user
+from waystation.services.workspace import Workspace, open_workspace
+from waystation.settings import Settings
 from waystation.store import audit_records
 from waystation.store.schema import AuditRecordRow
+from waystation.store.writer import WriteLock
 
 SUPERVISOR = Principal("sofia", Role.SUPERVISOR)
 
@@ -177,3 +181,41 @@ def test_a_malformed_head_file_is_left_for_the_auditor(fresh: Fresh) -> None:
     path.write_text("not json")
     _log_some(fresh, 1)  # the change commits; the head is not written over the evidence
     assert path.read_text() == "not json"
+
+
+def _audited_in_thread(workspace: Workspace, write_first: bool) -> threading.Event:
+    done = threading.Event()
+
+    def work() -> None:
+        with audited(workspace) as (session, audit):
+            if write_first:  # a change before the log: SQLite's write lock is already this one's
+                session.execute(update(AuditRecordRow).where(AuditRecordRow.sequence < 0).values(actor="x"))
+            audit.log(PolicyChanged("p-wrote" if write_first else "p-read", "queued"), SUPERVISOR)
+        done.set()
+
+    threading.Thread(target=work, daemon=True).start()
+    return done
+
+
+def test_an_audited_read_queues_with_the_stores_other_writers(tmp_path: Path) -> None:
+    """A SQLite file shared by processes: appending the audit record of a read waits for the
+    writer holding the lock file (the gateway) instead of polling SQLite's lock; a transaction
+    that has already written does not wait for it (it holds SQLite's lock: that could deadlock)."""
+    workspace = open_workspace(Settings(home=tmp_path))
+    assert workspace.writer.path is not None
+    other = WriteLock(workspace.writer.path)  # another process's hold: its own open file
+    try:
+        with other.held():
+            read = _audited_in_thread(workspace, write_first=False)
+            assert not read.wait(0.5), "appended while another writer held the lock file"
+            wrote = _audited_in_thread(workspace, write_first=True)
+            assert wrote.wait(10), "a transaction that had written waited for the lock file"
+        assert read.wait(10)
+        verdict = verify_audit(workspace)
+        assert verdict.ok, str(verdict)
+        with workspace.transaction() as session:
+            versions = [r.payload["policy_version"] for r in audit_records(session)]
+        assert versions == ["p-wrote", "p-read"]
+    finally:
+        other.close()
+        workspace.close()

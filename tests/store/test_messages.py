@@ -6,6 +6,7 @@ import hashlib
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import Connection, event
 
 from tests.store.conftest import Database
 from waystation.exc import Conflict, Locator, NotFound, UnreadableMessage
@@ -147,3 +148,36 @@ def test_unknown_message(db: Database) -> None:
         get_message(session, 424242)
     with db.sessions.begin() as session, pytest.raises(NotFound):
         mark_rejected(session, 424242, issues=[])
+
+
+def _sync_setting(connection: Connection) -> str:
+    if connection.dialect.name == "sqlite":
+        level = connection.exec_driver_sql("PRAGMA synchronous").scalar_one()
+        return {0: "off", 1: "normal", 2: "full"}[level]
+    return str(connection.exec_driver_sql("SHOW synchronous_commit").scalar_one())
+
+
+def test_bytes_kept_without_waiting_for_the_disk_then_the_next_commit_waits(db: Database) -> None:
+    """The gateway's receive (``synced=False``) commits without a sync; the connection goes back
+    to the pool waiting for the disk again, so the commit after it (which the gateway makes before
+    it answers) syncs what both wrote."""
+    settings: list[str] = []
+
+    def before_commit(connection: Connection) -> None:
+        settings.append(_sync_setting(connection))
+
+    event.listen(db.engine, "commit", before_commit)
+    try:
+        quick = receive_message(db.sessions, b"one", source="gateway/a", synced=False)
+        kept = receive_message(db.sessions, b"two", source="gateway/b")
+        with db.sessions.begin() as session:
+            mark_rejected(session, quick.id, issues=())
+    finally:
+        event.remove(db.engine, "commit", before_commit)
+    waits = "full" if db.engine.dialect.name == "sqlite" else "on"
+    assert settings == ["normal" if waits == "full" else "off", waits, waits]
+    with db.sessions() as session:
+        assert message_bytes(session, quick.id) == b"one"
+        assert message_bytes(session, kept.id) == b"two"
+    with db.engine.connect() as connection:  # every pooled connection waits for the disk again
+        assert _sync_setting(connection) == waits

@@ -78,3 +78,31 @@ def _hold_inherited(lock: WriteLock, taken: object, release: object) -> None:
 )
 def test_only_a_sqlite_file_gets_a_lock_file(url: str, expected: Path | None) -> None:
     assert write_lock_for(make_url(url)).path == expected
+
+
+def test_the_holding_thread_may_take_it_again_and_others_still_wait(tmp_path: Path) -> None:
+    """The gateway holds it around a transaction whose audit append would take it again."""
+    lock = WriteLock(tmp_path / "w.lock")
+    inner, other, release = threading.Event(), threading.Event(), threading.Event()
+
+    def nested() -> None:
+        with lock.held():
+            with lock.held():  # the same thread again: passes through (a plain lock would hang here)
+                inner.set()
+            release.wait(10)
+
+    def take() -> None:
+        with lock.held():
+            other.set()
+
+    holder = threading.Thread(target=nested, daemon=True)
+    holder.start()
+    assert inner.wait(10), "the holding thread could not take its own lock again"
+    waiter = threading.Thread(target=take, daemon=True)
+    waiter.start()
+    assert not other.wait(0.3), "another thread took it while the outer block still held it"
+    release.set()
+    assert other.wait(10)
+    holder.join(10)
+    waiter.join(10)
+    lock.close()

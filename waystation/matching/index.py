@@ -37,7 +37,7 @@ from waystation.matching.compare.words import ALIGN_MIN, pair_weight, similarity
 from waystation.matching.normalize import AnalysedName, Word, word
 from waystation.matching.profiles import EntryProfile, TravellerProfile
 
-__all__ = ["CandidateIndex", "Proposal", "name_units", "word_keys"]
+__all__ = ["CandidateIndex", "Proposal", "name_units", "unit_texts", "word_keys"]
 
 _SPLIT_MIN = 7  # query parts at least this long are also tried as two words
 _PREFILTER = 0.6  # spelling similarity below which a skeleton-key hit is not worth comparing
@@ -73,6 +73,16 @@ def name_units(name: AnalysedName) -> list[Word]:
         weight = min(NAME_CAP, sum(name.parts[i].word.weight for i in indexes))
         units.append(replace(word(text), weight=weight))
     return units
+
+
+def unit_texts(name: AnalysedName) -> tuple[str, ...]:
+    """The texts of ``name_units(name)``, each once, without making the words: what a profile
+    keeps of them (``EntryProfile.name_units``), for every name of a list."""
+    texts = dict.fromkeys(p.word.text for p in name.parts if not (p.word.head or p.word.initial))
+    for text, _ in name.groups:
+        if len(text) >= 5:
+            texts.setdefault(text)
+    return tuple(texts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,17 +167,25 @@ class CandidateIndex:
     """
 
     def __init__(self, entries: Sequence[EntryProfile]) -> None:
-        postings: dict[str, set[int]] = {}
+        # Postings as lists, each entry appended once (entries come in order, so a list's last
+        # item tells whether this entry is in it already): sorted without sorting, and a third of
+        # the memory sets would take while the index is built.
+        postings: dict[str, list[int]] = {}
         words: dict[str, Word] = {}
         documents: dict[str, set[int]] = {}
         for number, entry in enumerate(entries):
             for name in entry.names:
                 for w in name_units(name):
                     known = words.get(w.text)
-                    words[w.text] = w if known is None or known == w else _merged(known, w)
+                    if known is not w:
+                        words[w.text] = w if known is None or known == w else _merged(known, w)
             for units in entry.name_units:
                 for text in units:
-                    postings.setdefault(text, set()).add(number)
+                    ids = postings.get(text)
+                    if ids is None:
+                        postings[text] = [number]
+                    elif ids[-1] != number:
+                        ids.append(number)
             for key in entry.document_keys:
                 documents.setdefault(key, set()).add(number)
         keys: dict[str, list[str]] = {}
@@ -181,9 +199,9 @@ class CandidateIndex:
         self._names = [e.names for e in entries]
         self._targets: dict[tuple[int, int], _Targets] = {}
         # Per name: its heads and initials, which may take a traveller's part the keys never meet.
-        self._absorbers = [
-            tuple(sum(1 for p in n.parts if p.word.head or p.word.initial) for n in e.names) for e in entries
-        ]
+        # (One tuple object per distinct value: almost every entry's is (0,) or (0, 0).)
+        shared: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self._absorbers = [shared.setdefault(counts, counts) for counts in map(_absorber_counts, entries)]
         # Common words (Mohammed on a million-name list) are not walked whole: their entries are
         # split by birth year, and a traveller walks only the years next to their own.
         limit = max(COMMON_MIN, int(len(entries) * COMMON_SHARE))
@@ -191,12 +209,12 @@ class CandidateIndex:
         self._common: dict[str, frozenset[int]] = {}
         self._by_year: dict[tuple[str, int | None], array[int]] = {}
         for text, ids in postings.items():
-            self._postings[text] = array("I", sorted(ids))
+            self._postings[text] = array("I", ids)
             if len(ids) <= limit:
                 continue
             self._common[text] = frozenset(ids)
             split: dict[int | None, list[int]] = {}
-            for number in sorted(ids):
+            for number in ids:
                 years = entries[number].years
                 for year in years if 0 < len(years) <= 12 else (None,):
                     split.setdefault(year, []).append(number)
@@ -206,6 +224,7 @@ class CandidateIndex:
         self._documents = {key: array("I", sorted(ids)) for key, ids in documents.items()}
         self._memo: dict[tuple[str, tuple[str, ...], float], tuple[tuple[str, float], ...]] = {}
         self._reach_memo: dict[tuple[str, tuple[str, ...], float], _Reach] = {}
+        self._reach_held = 0  # entries held by the memoized reaches, all together
         self._year_lo = array("H", (e.years[0] if e.years else 0 for e in entries))
         self._year_hi = array("H", (e.years[-1] if e.years else 0 for e in entries))
 
@@ -217,7 +236,7 @@ class CandidateIndex:
         """An entry name's ``_targets``, made when first needed (most names never are)."""
         found = self._targets.get((number, slot))
         if found is None:
-            if len(self._targets) > _MEMO_MAX:
+            if len(self._targets) > _TARGETS_MAX:
                 self._targets.clear()
             found = self._targets[(number, slot)] = _targets(self._names[number][slot])
         return found
@@ -283,8 +302,10 @@ class CandidateIndex:
         for text, value in matches:
             values.setdefault(text, value)
         result = _Reach(best, tuple(common), values)
-        if len(self._reach_memo) > _MEMO_MAX:
+        self._reach_held += len(best)
+        if len(self._reach_memo) > _MEMO_MAX or self._reach_held > _REACH_HELD_MAX:
             self._reach_memo.clear()
+            self._reach_held = len(best)
         self._reach_memo[memo_key] = result
         return result
 
@@ -320,17 +341,15 @@ class CandidateIndex:
 
     def _credit(
         self, traveller: TravellerProfile
-    ) -> tuple[
-        dict[int, float], list[list[tuple[bool, _Reach]]], list[dict[int, float]] | None, list[_Source]
-    ]:
+    ) -> tuple[dict[int, float], list[list[tuple[bool, _Reach]]], list[_Found], list[_Source]]:
         """Every entry the keys reach, with its credited name evidence (over all its names), what
-        each source word of the traveller's name reached, the entries each source word credited
-        (``None`` when common words make that approximate), and the source words themselves."""
+        each source word of the traveller's name reached, the entries each source word found,
+        and the source words themselves."""
         credit: dict[int, float] = {}
         born = traveller.traveller.birth_date
         year = born.year if born else None
         found: list[list[tuple[bool, _Reach]]] = []
-        groups: list[dict[int, float]] = []
+        groups: list[_Found] = []
         deferred: list[tuple[str, float]] = []
         sources = _query_groups(traveller.name)
         for source in sources:
@@ -360,7 +379,8 @@ class CandidateIndex:
                     if value > group.get(n, 0.0):
                         group[n] = value
             found.append(reaches)
-            groups.append(group)
+            commons = tuple(self._common[text] for _, reach in reaches for text, _ in reach.common)
+            groups.append((group, commons))
             # credit[n] += value for each entry of the group, in C loops where the sets differ
             # (the same sums in the same order, and the entries kept in the order first credited).
             if credit:
@@ -371,12 +391,12 @@ class CandidateIndex:
                 credit = dict(group)
         for text, value in deferred:
             # Entries found through rarer parts also earn what a common part could add (a bound:
-            # an entry may be credited twice for one source word, never too little).
-            members = self._common[text]
-            for n in credit:
-                if n in members:
-                    credit[n] += value
-        return credit, found, groups if not deferred else None, sources
+            # an entry may be credited twice for one source word, never too little). The entries
+            # to raise are found in C (``frozenset.intersection`` walks ``credit``'s keys, tens of
+            # thousands on a million-name list); each is raised as before, in the same order.
+            for n in self._common[text].intersection(credit):
+                credit[n] += value
+        return credit, found, groups, sources
 
     def propose(
         self,
@@ -403,7 +423,9 @@ class CandidateIndex:
         the most its name can earn; monotone in that) leaves out an entry the caller would prune
         anyway: one whose ceiling at the most any of its names could earn (its credit, raised by
         the bonuses, the whole-name terms and what its heads and initials could take) is below
-        ``evidence_needed``. Its names are then never bounded one by one.
+        ``evidence_needed``. Its names are then never bounded one by one. The complete-match
+        bonus is counted only for an entry every source word found (through a common word too):
+        a name earns it only when each of them meets one of its words.
         """
         credit, found, groups, sources = self._credit(traveller)
         truncated = bool(traveller.name.parts) and traveller.name.parts[-1].truncated
@@ -422,6 +444,14 @@ class CandidateIndex:
         floor = evidence_needed - bonus - whole - max(without, with_document if document_hits else without)
         floor -= max(0.0, *year_bounds)
         proposals = []
+
+        def everywhere(number: int) -> bool:
+            """Whether every source word found the entry (else no name of it earns ``COMPLETE``)."""
+            for group, commons in groups:
+                if number not in group and not any(number in members for members in commons):
+                    return False
+            return True
+
         for number, value in credit.items():
             if value < floor:
                 continue
@@ -437,23 +467,18 @@ class CandidateIndex:
                             gap = 0
                     rest += year_bounds[gap] if gap < last else year_bounds[last]
             if value + slack + whole + rest < evidence_needed and (
-                not complete
-                or value + bonus + whole + rest < evidence_needed
-                or (groups is not None and not all(number in g for g in groups))
+                not complete or value + bonus + whole + rest < evidence_needed or not everywhere(number)
             ):
                 continue  # (the complete-match bonus needs every source word found in the entry)
             if number in document_hits:
                 proposals.append(Proposal(number, min(value + bonus, NAME_CAP) + whole, True))
                 continue
             absorbers = self._absorbers[number]
-            if (
-                ceiling is not None
-                and ceiling(
-                    number, value + bonus + whole + _INITIAL_MOST * max(absorbers, default=0) + _ROUNDING
-                )
-                < evidence_needed
-            ):
-                continue
+            if ceiling is not None:
+                top = bonus if complete and everywhere(number) else slack
+                most = value + top + whole + _INITIAL_MOST * max(absorbers, default=0) + _ROUNDING
+                if ceiling(number, most) < evidence_needed:
+                    continue
             # Now each name on its own, from the words it is made of.
             slots: list[int] = []
             bounds: list[float] = []
@@ -465,11 +490,15 @@ class CandidateIndex:
                 if bound + rest < evidence_needed:
                     continue
                 if unmet:  # (only now, as few names get here: what left-over words cost)
+                    known = self._targets.get((number, slot))
                     bound = _charged(
                         bound - whole,
                         unmet,
                         sources,
-                        self._joined(number, slot),
+                        (known.word_lengths, known.run_lengths)
+                        if known is not None  # (a short list's names come round again)
+                        else _name_lengths(self._names[number][slot]),
+                        lambda: self._joined(number, slot),  # noqa: B023 (called at once, in this iteration)
                         absorbers[slot],
                         whole,
                         evidence_needed,
@@ -549,7 +578,8 @@ def _charged(
     bound: float,
     unmet: list[int],
     sources: list[_Source],
-    targets: _Targets,
+    lengths: tuple[int, int],
+    targets: Callable[[], _Targets],
     absorbers: int,
     whole: float,
     short: float,
@@ -567,15 +597,18 @@ def _charged(
     The caller keeps the name when the bound plus ``rest`` reaches ``short``: once the words found
     left over so far sink every bound the words not yet tried could still give below that, the
     best of those bounds is returned at once (the caller drops it just the same).
+
+    ``lengths`` are the name's ``_Targets`` length bits (``_name_lengths``); the texts themselves
+    (``targets()``) are made only when the lengths allow a joined comparison, which they rarely do.
     """
     left = 0
     remaining = len(unmet)
-    word_lengths, run_lengths = targets.word_lengths, targets.run_lengths
+    word_lengths, run_lengths = lengths
     for position in unmet:
         remaining -= 1
         source = sources[position]
         if (source.any_window_lengths & word_lengths or source.text_lengths & run_lengths) and _joinable(
-            source, targets
+            source, targets()
         ):
             continue
         left += 1
@@ -624,6 +657,11 @@ def _joinable(source: _Source, targets: _Targets) -> bool:
     return False
 
 
+# What one source word of a traveller's name found: the entries it credited, and the entries of
+# the common words it matched (credited only near the traveller's birth year, found all the same).
+_Found = tuple[dict[int, float], tuple[frozenset[int], ...]]
+
+
 class _Targets(NamedTuple):
     """A listed name as the joined comparison reads it: its source words as written, their runs
     of two or three written together, and the set of lengths of each (bit ``n`` set: some text
@@ -641,6 +679,22 @@ def _targets(name: AnalysedName) -> _Targets:
     runs = [a + b for a, b in pairwise(raws)]
     runs.extend(a + b + c for a, b, c in zip(raws, raws[1:], raws[2:], strict=False))
     return _Targets(tuple(raws), tuple(runs), _length_bits(raws), _length_bits(runs))
+
+
+def _name_lengths(name: AnalysedName) -> tuple[int, int]:
+    """``_targets(name)``'s ``word_lengths`` and ``run_lengths`` from the lengths of its source
+    words alone, without writing the runs out (a run's length is the sum of its words')."""
+    sizes = [len(text) for text, _ in name.groups]
+    words = 0
+    runs = 0
+    for i, size in enumerate(sizes):
+        words |= 1 << size
+        if i >= 1:
+            pair = sizes[i - 1] + size
+            runs |= 1 << pair
+            if i >= 2:
+                runs |= 1 << (pair + sizes[i - 2])
+    return words, runs
 
 
 def _length_bits(texts: list[str]) -> int:
@@ -664,6 +718,11 @@ def _join_lengths(length: int) -> int:
         if longer == 0 or 1.0 - abs(length - other) / longer >= JOIN_MIN - 1e-6:
             bits |= 1 << other
     return bits
+
+
+def _absorber_counts(entry: EntryProfile) -> tuple[int, ...]:
+    """Per name of an entry: how many heads and initials it has (``_charged``'s absorbers)."""
+    return tuple(sum(1 for p in n.parts if p.word.head or p.word.initial) for n in entry.names)
 
 
 def _merged(a: Word, b: Word) -> Word:
@@ -691,6 +750,14 @@ def _insertion_keys(query: Word) -> list[str]:
 
 
 _MEMO_MAX = 200_000
+# On a million-name list one query word reaches a few thousand entries, each some 70 bytes in its
+# ``_Reach.best`` (the dict slot and the int): 2,000 dev travellers left 3.9 million held, 250 MB.
+# Making one again costs tens of microseconds, against milliseconds to screen a traveller there.
+_REACH_HELD_MAX = 1_000_000
+# Names whose runs of words were written out for the joined comparison: every name of a list of a
+# few thousand, while on a million-name list they seldom come round again (2,000 dev travellers
+# made 125,000 there, some 60 MB kept for nothing).
+_TARGETS_MAX = 20_000
 _ROUNDING = 1e-6  # a bound summed in another order may differ in the last bits: never prune on that
 _INITIAL_MOST = 1.0  # the most an initial can earn (compare.names: an initial is weak evidence)
 

@@ -33,7 +33,17 @@ from waystation.matching.tables import tables
 from waystation.matching.text import Script, fold, script_of, split_words
 from waystation.model import Name, NamePart, NamePartKind
 
-__all__ = ["MRZ_NAME_LENGTH", "WEIGHT_CAP", "AnalysedName", "Part", "Word", "analyse", "raw_key", "word"]
+__all__ = [
+    "MRZ_NAME_LENGTH",
+    "WEIGHT_CAP",
+    "AnalysedName",
+    "Part",
+    "Word",
+    "analyse",
+    "raw_key",
+    "shared_part",
+    "word",
+]
 
 MRZ_NAME_LENGTH: Final = 39  # ICAO 9303 TD3 name field; TD1 cards have 30 and are caught by the same test
 _HEAD_WEIGHT: Final = 0.6  # nats of evidence carried by abd/abu/umm alone
@@ -219,10 +229,12 @@ def analyse(name: Name, *, document: bool = False) -> AnalysedName:
     read, set_aside = read_particles(items)
     kept = [item for item in read if item.text]
     parts = [
-        Part(
-            word(item.text, item.alts, item.head, item.consonantal, item.counted_as),
-            item.role,
-            intern(item.shown),  # (one string per spelling, not per name: a million-name list)
+        shared_part(
+            Part(
+                word(item.text, item.alts, item.head, item.consonantal, item.counted_as),
+                item.role,
+                intern(item.shown),  # (one string per spelling, not per name: a million-name list)
+            )
         )
         for item in kept
     ]
@@ -234,7 +246,7 @@ def analyse(name: Name, *, document: bool = False) -> AnalysedName:
         and _mrz_length(source_parts) >= MRZ_NAME_LENGTH
     ):
         last = parts[-1]
-        parts[-1] = Part(last.word, last.role, last.shown, truncated=True)
+        parts[-1] = shared_part(Part(last.word, last.role, last.shown, truncated=True))
     given = _given_index(parts)
     return AnalysedName(
         tuple(parts), name, tuple(set_aside), given, _source_words(parts), _given_span(kept, parts, given)
@@ -286,6 +298,28 @@ def _shared(group: tuple[str, tuple[int, ...]]) -> tuple[str, tuple[int, ...]]:
 
 
 _SHARED_MAX: Final = 1_000_000
+
+
+_PARTS: dict[tuple[int, int, str, bool], Part] = {}
+_PARTS_MAX = 1_000_000
+
+
+def shared_part(part: Part) -> Part:
+    """One object for each part (a word in a role, as written), not one per name: a list of a
+    million names holds three million parts but only tens of thousands of distinct ones, and a
+    part object costs 64 bytes. Parts are frozen and compared by value, so sharing is invisible.
+    (Bounded like ``_SHARED``.)
+
+    Keyed by the identity of the word and the role (words are made once per spelling by
+    ``word``; hashing one by value would read all its fields): a kept part holds its word, so no
+    other word can take that identity while the key is in use."""
+    key = (id(part.word), id(part.role), part.shown, part.truncated)
+    found = _PARTS.get(key)
+    if found is None:
+        if len(_PARTS) >= _PARTS_MAX:
+            _PARTS.clear()
+        found = _PARTS[key] = part
+    return found
 
 
 def raw_key(shown: str) -> str:

@@ -14,7 +14,7 @@ import logging
 import os
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -74,13 +74,31 @@ class Audit:
 @contextmanager
 def audited(workspace: Workspace) -> Iterator[tuple[Session, Audit]]:
     """A transaction whose logged events are appended at its end; the signed head follows the commit."""
-    with workspace.transaction() as session:
+    with ExitStack() as queued, workspace.transaction() as session:
         audit = Audit(session)
         yield session, audit
+        if audit.pending and _queue_for_writing(workspace, session):
+            queued.enter_context(workspace.writer.held())  # (released after the commit)
         audit.flush()
     if audit.records:
         last = audit.records[-1]
         write_head(workspace, ChainHead(last.sequence, last.hash))
+
+
+def _queue_for_writing(workspace: Workspace, session: Session) -> bool:
+    """Whether appending should first queue with the store's other writers (``store/writer.py``).
+
+    Only for a SQLite file shared by processes, and only while this transaction has written
+    nothing: a transaction that reads (an analyst's page) first writes when its audit records
+    are appended, and queueing there hands SQLite's write lock over without its busy handler's
+    sleeps — which a gateway writer waiting behind it would otherwise pay. A transaction that
+    has already written holds SQLite's lock; waiting for the lock file then could deadlock with
+    a writer that holds the file and waits for SQLite, so it goes on as it is. (On PostgreSQL the
+    head row's lock queues appenders already.)"""
+    if workspace.writer.path is None:
+        return False
+    dbapi = session.connection().connection.dbapi_connection
+    return not getattr(dbapi, "in_transaction", True)
 
 
 def write_head(workspace: Workspace, head: ChainHead) -> SignedHead | None:

@@ -22,7 +22,14 @@ from typing import Any
 from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-__all__ = ["SQLITE_BUSY_TIMEOUT_MS", "EncodedJson", "dumps_json", "make_engine", "make_sessions"]
+__all__ = [
+    "SQLITE_BUSY_TIMEOUT_MS",
+    "EncodedJson",
+    "defer_sync",
+    "dumps_json",
+    "make_engine",
+    "make_sessions",
+]
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 _JSON_NUL = re.compile(r"(?<!\\)((?:\\\\)*)\\u0000")
@@ -98,6 +105,11 @@ def _sqlite_engine(url: URL, echo: bool) -> Engine:
         connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
     )
 
+    @event.listens_for(engine, "checkin")
+    def _synced_again(dbapi_connection: Any, record: Any) -> None:
+        if record.info.pop(_SYNC_DEFERRED, False) and dbapi_connection is not None:
+            dbapi_connection.execute("PRAGMA synchronous=FULL")
+
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
@@ -111,3 +123,25 @@ def _sqlite_engine(url: URL, echo: bool) -> Engine:
             cursor.close()
 
     return engine
+
+
+_SYNC_DEFERRED = "waystation.sync_deferred"
+
+
+def defer_sync(session: Session) -> None:
+    """Let this transaction's commit return before its data is forced to disk.
+
+    Only for a caller whose next commit, before it acknowledges anything, does wait for the disk:
+    that commit's sync also covers what this one wrote (SQLite syncs the whole WAL file in WAL
+    mode; PostgreSQL flushes its WAL in order, up to the later commit). A process killed in
+    between loses nothing (the data is in the operating system's cache); a power cut in between
+    can lose this transaction, which nobody was told about. The gateway stores a message's bytes
+    this way and answers only after the commit that stores what it parsed from them, so every
+    message costs one wait for the disk instead of two (services/gateway.py).
+    """
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        connection.info[_SYNC_DEFERRED] = True  # restored to FULL when the connection is checked in
+        connection.exec_driver_sql("PRAGMA synchronous=NORMAL")
+    elif connection.dialect.name == "postgresql":
+        connection.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")  # for this transaction only

@@ -25,6 +25,7 @@ from waystation.exc import Conflict, NotFound
 from waystation.model import ParseIssue
 from waystation.store.bulk import insert_returning_ids, prepare, table_of
 from waystation.store.codec import issue_from_json, issue_to_json
+from waystation.store.engine import defer_sync
 from waystation.store.schema import RawMessageRow
 from waystation.store.types import utc_now
 
@@ -93,10 +94,13 @@ def receive_message(
     interchange_ref: str | None = None,
     message_format: str | None = None,
     received_at: datetime | None = None,
+    synced: bool = True,
 ) -> StoredMessage:
     """Store received bytes durably, before anything else, and commit; return the stored record.
 
     Takes a session factory rather than a session so that no caller's later rollback can undo it.
+    ``synced=False`` does not wait for the disk (``engine.defer_sync``): only for a caller whose
+    own next commit waits for it before anything is acknowledged (the gateway).
     """
     at = received_at or utc_now()
     digest = hashlib.sha256(data).hexdigest()
@@ -114,6 +118,8 @@ def receive_message(
     }
     (row,) = prepare(table_of(RawMessageRow), [row])  # as stored: over-long text cut, NUL replaced
     with sessions.begin() as session:
+        if not synced:
+            defer_sync(session)
         (message_id,) = insert_returning_ids(session, RawMessageRow, [row])
     return StoredMessage(  # what was stored, without reading it back
         id=message_id,

@@ -39,6 +39,7 @@ class WriteLock:
 
     def __init__(self, path: Path | None = None) -> None:
         self._threads = threading.Lock()
+        self._owner: int | None = None  # the thread holding it (a nested ``held`` is a no-op)
         self._path = path if fcntl is not None else None
         self._fd: int | None = None
         self._pid = 0
@@ -50,17 +51,28 @@ class WriteLock:
 
     @contextmanager
     def held(self) -> Iterator[None]:
-        """Hold the lock for the block (threads of this process queue first, then processes)."""
+        """Hold the lock for the block (threads of this process queue first, then processes).
+
+        The thread already holding it passes straight through: a service that holds it around
+        a transaction may call one that would take it again (``services.audit.audited``)."""
+        me = threading.get_ident()
+        if self._owner == me:
+            yield
+            return
         with self._threads:
-            if self._path is None:
-                yield
-                return
-            fd = self._descriptor()
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            self._owner = me
             try:
-                yield
+                if self._path is None:
+                    yield
+                    return
+                fd = self._descriptor()
+                fcntl.flock(fd, fcntl.LOCK_EX)
+                try:
+                    yield
+                finally:
+                    fcntl.flock(fd, fcntl.LOCK_UN)
             finally:
-                fcntl.flock(fd, fcntl.LOCK_UN)
+                self._owner = None
 
     def close(self) -> None:
         """Close this process's lock file (a later use opens it again)."""
@@ -84,6 +96,7 @@ _ALL: weakref.WeakSet[WriteLock] = weakref.WeakSet()
 def _after_fork_in_child() -> None:
     for lock in _ALL:
         lock._threads = threading.Lock()
+        lock._owner = None
 
 
 if hasattr(os, "register_at_fork"):
