@@ -20,7 +20,7 @@ _WEIGHTS = (7, 3, 1)
 
 
 def _value(char: str) -> int:
-    if char.isdigit():
+    if "0" <= char <= "9":
         return int(char)
     if "A" <= char <= "Z":
         return ord(char) - ord("A") + 10

@@ -28,6 +28,7 @@ from waystation.cases.permissions import Permission, require
 from waystation.cases.vocab import AlertKind, Disposition, Role
 from waystation.exc import Conflict, InputError, Locator, NotFound
 from waystation.ingest.lists.national_csv import FORMAT as NATIONAL_FORMAT
+from waystation.numbers import is_number
 from waystation.services.audit import Audit, audited
 from waystation.services.principal import Principal
 from waystation.services.workspace import Workspace
@@ -195,14 +196,14 @@ def _hit_items(session: Session, alert_ids: Iterable[int], *, strict: bool) -> l
 
 def _items(session: Session, kind: ShareKind, subject: str) -> tuple[list[ShareItem], str | None]:
     if kind is ShareKind.HIT:
-        if not subject.isdigit():
+        if not is_number(subject):
             raise InputError("a hit is named by its alert id", Locator(field="subject"))
         return _hit_items(session, [int(subject)], strict=True), None
     if kind is ShareKind.CASE:
         case = get_case(session, CaseNumber.parse(subject)).case
         if not case.is_open:
             raise Conflict(f"case {case.number} is closed")
-        items = _hit_items(session, [int(a) for a in case.alert_ids if a.isdigit()], strict=False)
+        items = _hit_items(session, [int(a) for a in case.alert_ids if is_number(a)], strict=False)
         if not items:
             raise Conflict(f"case {case.number} has no confirmed watchlist match to share")
         return items, str(case.number)

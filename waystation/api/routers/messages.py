@@ -18,6 +18,7 @@ from waystation.api.params import IdPath
 from waystation.api.schemas.common import ErrorBody
 from waystation.api.schemas.travel import MessageAck, MessageOut
 from waystation.exc import Locator
+from waystation.numbers import is_number
 from waystation.services.gateway import message_status, submit
 from waystation.store import MessageStatus
 
@@ -65,7 +66,7 @@ _SAMPLE = (
 )
 async def post_message(request: Request, workspace: WorkspaceDep, principal: PrincipalDep) -> Response:
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_MESSAGE_BYTES:
+    if is_number(declared) and int(declared) > MAX_MESSAGE_BYTES:
         return error_response(413, "too_large", f"a message may have at most {MAX_MESSAGE_BYTES} bytes")
     data = await request.body()
     if len(data) > MAX_MESSAGE_BYTES:

@@ -23,6 +23,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from waystation.model import PartialDate
+from waystation.numbers import is_number
 
 __all__ = [
     "EXPIRY_YEARS_AHEAD",
@@ -109,11 +110,11 @@ def partial_yymmdd(text: str | None, kind: DateKind, pivot: date) -> PartialDate
     if len(value) not in (6, 8):
         return None
     year_text, month_text, day_text = value[:-4], value[-4:-2], value[-2:]
-    if not year_text.isdigit():
+    if not is_number(year_text):
         return None
     month = None if month_text in ("00", "XX") else month_text
     day = None if day_text in ("00", "XX") or month is None else day_text
-    if (month and not month.isdigit()) or (day and not day.isdigit()):
+    if (month and not is_number(month)) or (day and not is_number(day)):
         return None
     if month and day:
         if len(year_text) == 4:
@@ -162,7 +163,7 @@ def with_time(day: date | None, hhmm: str | None) -> datetime | date | None:
     if day is None:
         return None
     value = (hhmm or "").strip()
-    if len(value) not in (4, 6) or not value.isdigit():
+    if len(value) not in (4, 6) or not is_number(value):
         return day
     hour, minute, second = int(value[:2]), int(value[2:4]), int(value[4:6] or 0)
     if hour > 23 or minute > 59 or second > 59:
@@ -174,7 +175,7 @@ def with_time(day: date | None, hhmm: str | None) -> datetime | date | None:
 def dtm_value(text: str | None, fmt: str | None, kind: DateKind, pivot: date) -> datetime | date | None:
     """A DTM value under its format code (102, 201, 203, 204), or by its length when there is none."""
     value = (text or "").strip()
-    if not value.isdigit():
+    if not is_number(value):
         return None
     code = (fmt or "").strip() or {6: "101", 8: "102", 10: "201", 12: "203", 14: "204"}.get(len(value), "")
     if code == "101" and len(value) == 6:

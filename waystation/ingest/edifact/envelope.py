@@ -20,6 +20,7 @@ from waystation.ingest.edifact.segment import Segment
 from waystation.ingest.edifact.syntax import Syntax
 from waystation.ingest.edifact.tokenizer import Tokenized, tokenize
 from waystation.model import ParseIssue
+from waystation.numbers import number
 
 __all__ = [
     "EdifactMessage",
@@ -129,7 +130,7 @@ def _interchange_header(unb: Segment, today: date) -> InterchangeHeader:
     recipient = unb.literal(3)
     return InterchangeHeader(
         syntax_id=unb.get(1, 0),
-        syntax_version=int(version) if version and version.isdigit() else None,
+        syntax_version=number(version),
         sender=(sender[0].strip() or None) if sender else None,
         recipient=(recipient[0].strip() or None) if recipient else None,
         prepared_at=_stamp(unb, 4, today),
@@ -167,14 +168,14 @@ def _message_header(unh: Segment) -> MessageHeader:
         agency=unh.get(2, 3),
         association=unh.get(2, 4),
         common_access_ref=unh.get(3),
-        sequence=int(sequence) if sequence and sequence.isdigit() else None,
+        sequence=number(sequence),
         sequence_flag=flag,
     )
 
 
 def _count(segment: Segment, index: int) -> int | None:
     value = segment.get(index)
-    return int(value) if value and value.isdigit() else None
+    return number(value)
 
 
 class _Builder:

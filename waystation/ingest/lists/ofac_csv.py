@@ -32,6 +32,7 @@ from waystation.ingest.lists.issues import IssueLog
 from waystation.ingest.lists.name_book import NameBook
 from waystation.ingest.lists.ofac_remarks import read_remarks
 from waystation.model import EntryKind, ListEntry, Name, NameQuality, NameRole, Provenance, Watchlist
+from waystation.numbers import is_number
 
 __all__ = ["DEFAULT_NAME", "FORMAT", "SIBLINGS", "read_ofac_csv", "sibling_path", "sniff"]
 
@@ -138,7 +139,7 @@ def _entry(
     """One SDN row with its aliases, addresses and remarks continuation."""
     entry_id = row[0].strip()
     name = _value(row[1])
-    if not entry_id.isdigit() or not name:
+    if not is_number(entry_id) or not name:
         log.error("bad_row", "no entry number or name; row skipped", line=line)
         return None
     kind = _KINDS.get((_value(row[2]) or "").lower(), EntryKind.ORGANIZATION)

@@ -38,6 +38,7 @@ from waystation.model import (
     Sex,
     Watchlist,
 )
+from waystation.numbers import is_number
 
 __all__ = ["DEFAULT_NAME", "FORMAT", "read_ofac_xml", "sniff"]
 
@@ -210,7 +211,7 @@ def read_ofac_xml(data: bytes, source: str) -> Watchlist:
         except ValueError:
             log.warn("bad_date", f"unreadable Publish_Date {stamp!r}")
     declared = _text(root.find("{*}publshInformation"), "Record_Count")
-    if declared and declared.isdigit() and int(declared) != len(entries):
+    if is_number(declared) and int(declared) != len(entries):
         log.warn(
             "count_mismatch", f"Record_Count says {declared}, the file holds {len(entries)} readable entries"
         )

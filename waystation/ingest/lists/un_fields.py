@@ -15,6 +15,7 @@ from waystation.ingest.lists.issues import IssueLog
 from waystation.ingest.lists.safe_xml import line_of
 from waystation.ingest.lists.text_dates import MONTHS, parse_text_date
 from waystation.model import BirthDate, IdentityDocument, PartialDate
+from waystation.numbers import is_number
 
 __all__ = ["address", "birth_date", "document", "fields", "place", "text"]
 
@@ -46,7 +47,7 @@ def fields(element: etree._Element) -> dict[str, str]:
 
 
 def _year(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() and len(value) == 4 else None
+    return int(value) if is_number(value) and len(value) == 4 else None
 
 
 def birth_date(element: etree._Element, log: IssueLog) -> BirthDate | None:

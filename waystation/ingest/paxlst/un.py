@@ -8,6 +8,7 @@ from waystation.ingest.paxlst.legs import LegBuilder
 from waystation.ingest.paxlst.manifest import manifest_of
 from waystation.ingest.paxlst.person import PersonDraft, party_name
 from waystation.model import Manifest, Traveller
+from waystation.numbers import is_number
 
 __all__ = ["read_un_paxlst"]
 
@@ -21,7 +22,7 @@ def _count(ctx: MessageContext, segment: Segment) -> tuple[str | None, int | Non
         ctx.log.warn(
             "malformed_segment", f"CNT count written as a separate element: {segment.raw!r}", segment
         )
-    if value is None or not value.isdigit():
+    if not is_number(value):
         ctx.log.warn("bad_count", f"CNT without a readable count: {segment.raw!r}", segment)
         return qualifier, None
     return qualifier, int(value)

@@ -35,6 +35,7 @@ from waystation.model import (
     Payment,
     TravelDocument,
 )
+from waystation.numbers import is_number
 
 __all__ = ["BookingDraft"]
 
@@ -113,7 +114,7 @@ class BookingDraft:
         self.system, self.locator = segment.get(1, 0), segment.get(1, 1)
         day, time = segment.get(1, 3), segment.get(1, 4)
         third = segment.get(1, 2)
-        if third and len(third) == 6 and third.isdigit() and len(comps) == 4:
+        if third and len(third) == 6 and is_number(third) and len(comps) == 4:
             self.ctx.log.warn(
                 "malformed_segment", "RCI date written in the reservation-type component", segment
             )

@@ -13,6 +13,7 @@ from waystation.ingest.edifact.reading import MessageContext
 from waystation.ingest.pnrgov.booking import BookingDraft
 from waystation.ingest.pnrgov.itinerary import tvl_leg
 from waystation.model import Booking, Leg, PnrPush
+from waystation.numbers import is_number
 
 __all__ = ["read_pnrgov_message"]
 
@@ -38,7 +39,7 @@ def read_pnrgov_message(ctx: MessageContext) -> PnrPush:
             flight = tvl_leg(ctx, segment)
         elif tag == "EQN":
             count = segment.get(1)
-            if count and count.isdigit() and declared is None:
+            if is_number(count) and declared is None:
                 declared = int(count)
         elif tag == "RCI":
             ctx.log.warn("no_src", "a PNR starts without SRC", segment)

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from waystation.cases.purpose import MAX_HOPS
 from waystation.exc import Forbidden, InputError, NotFound
+from waystation.numbers import is_number
 from waystation.services.network_query import NetworkReport, export_network, query_network
 from waystation.services.traffic import traveller_network
 from waystation.services.travellers import traveller
@@ -44,7 +45,7 @@ def traveller_page(
     graph = json.dumps(network.graph if network else {"elements": {"nodes": [], "edges": []}}, default=str)
     graph = graph.replace("</", "<\\/")  # inside <script>: no text may close the element
     case = case.strip() if case and case.strip() else None
-    depth = int(hops) if hops and hops.isdigit() and 1 <= int(hops) <= MAX_HOPS else None
+    depth = int(hops) if is_number(hops) and 1 <= int(hops) <= MAX_HOPS else None
     report: NetworkReport | None = None
     refused: str | None = None
     if hops and depth is None:
