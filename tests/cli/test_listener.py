@@ -42,3 +42,17 @@ def test_the_workers_listener_says_it_is_tcp() -> None:
         assert _accepted_nodelay(listener) == 1  # (0 with uvicorn's own listener: Nagle on)
     finally:
         listener.close()
+
+
+def test_the_server_runs_on_the_c_http_parser_and_event_loop() -> None:
+    """httptools and uvloop are dependencies so that uvicorn's "auto" picks them (less CPU per
+    carrier request than h11 and asyncio); an install that lost them would fall back silently."""
+    config = TcpConfig(_app, workers=2)  # (the real app would open a store: load() builds it)
+    config.load()
+    assert config.http_protocol_class.__name__ == "HttpToolsProtocol"
+    assert config.get_loop_factory() is not None
+    assert config.get_loop_factory().__module__.startswith("uvloop")  # type: ignore[union-attr]
+
+
+async def _app(scope: object, receive: object, send: object) -> None:  # pragma: no cover - never called
+    raise AssertionError("not served")
