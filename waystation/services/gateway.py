@@ -106,8 +106,7 @@ def submit(
     Two commits: the bytes alone first (kept before anything can fail), then one transaction
     that stores the parsed message, its screening run, hits and alerts and the logged answers —
     all or nothing, so a crash between the two leaves the message ``received`` for recovery.
-    Parsing and screening run before that transaction, holding no write lock (one message at a
-    time in this process: ``Workspace.compute``)."""
+    Parsing and screening run before that transaction, holding no lock."""
     require(principal.role, Permission.SUBMIT_MESSAGES)
     source = source or _source_prefix(principal)
     # One writing transaction at a time (``Workspace.writer``). They are serialised anyway (SQLite's
@@ -119,18 +118,14 @@ def submit(
     # process loses nothing; a power cut can lose only a message that was never answered.
     with workspace.writer.held():
         kept = receive_message(workspace.sessions, data, source=source, synced=False)
-    # Parsing and screening are pure CPU under the interpreter's lock. Threads doing them at once
-    # share it in 5 ms slices, so a 300-passenger message would be stretched by every check-in
-    # that arrived while it ran; taken in turn, each waits only for the work ahead of it.
-    with workspace.compute:
-        read = read_received(workspace, kept.id, data, source=source, today=today)
-        if isinstance(read, Received):  # unreadable: kept, marked rejected
-            return Submission(read, False, None, (), None)
-        manifests = _interactive(read)
-        with workspace.transaction() as session:  # one read: lists, clearances and (iAPI) the policy
-            lists_in_force = in_force(workspace, session)
-            policy = policy_of(session) if manifests else None
-        screened = screen_parsed(workspace, read, read=lists_in_force)
+    read = read_received(workspace, kept.id, data, source=source, today=today)
+    if isinstance(read, Received):  # unreadable: kept, marked rejected
+        return Submission(read, False, None, (), None)
+    manifests = _interactive(read)
+    with workspace.transaction() as session:  # one read: lists, clearances and (iAPI) the policy
+        lists_in_force = in_force(workspace, session)
+        policy = policy_of(session) if manifests else None
+    screened = screen_parsed(workspace, read, read=lists_in_force)
     with workspace.writer.held(), audited(workspace) as (session, audit):
         received = store_received(session, kept.id, read, source=source)
         outcome = None

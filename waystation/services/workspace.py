@@ -64,8 +64,6 @@ class Workspace:
     tokens: TokenCache = field(default_factory=TokenCache)
     # One writing transaction at a time, across the processes sharing a SQLite file (store/writer.py).
     writer: WriteLock = field(default_factory=WriteLock)
-    # One carrier message parsed and screened at a time in this process (services/gateway.py).
-    compute: threading.Lock = field(default_factory=threading.Lock)
     # Called after a screener is analysed and cached (the index now lives as long as the process):
     # the process's owner hooks its memory settings here (waystation/cli/process.py).
     on_screener_built: Callable[[], None] | None = None
