@@ -76,3 +76,23 @@ def test_settings_report_every_problem_at_once(tmp_path: Path) -> None:
         home=tmp_path, env="production", secret_key="s" * 40, audit_key="a" * 32, masking_key="m" * 32
     )
     good.check()
+
+
+def test_a_served_app_has_analysed_the_lists_before_its_first_message(tmp_path: Path) -> None:
+    """The first carrier message after a start must not wait for the lists to be analysed."""
+    from waystation.cli.serve import served_app
+    from waystation.ingest.lists import BUNDLED_UN_SHA256, bundled_un_list
+    from waystation.matching import Screener
+    from waystation.services.lists import import_watchlist
+
+    settings = Settings(home=tmp_path / "home")
+    workspace = open_workspace(settings)
+    import_watchlist(workspace, bundled_un_list(), sha256=BUNDLED_UN_SHA256, source="bundled")
+    workspace.close()
+    app = served_app(settings, recover_at_start=False)
+    try:
+        screeners = [v for v in app.state.workspace.cache.values() if isinstance(v, Screener)]
+        assert len(screeners) == 1
+        assert len(screeners[0].entries) == 737  # the bundled UN list's people
+    finally:
+        app.state.workspace.close()

@@ -23,11 +23,13 @@ def served_app(settings: Settings | None = None, *, recover_at_start: bool = Tru
     """The API with the analyst pages mounted on it, on one workspace."""
     from waystation.api import create_app
     from waystation.cli.process import prepare_process
+    from waystation.services.screening import warm_screener
     from waystation.web import mount_web
 
     settings = settings or get_settings()
     app = create_app(settings=settings, recover_at_start=recover_at_start)
     prepare_process(app.state.workspace)  # this worker's collector settings (see cli/process.py)
+    warm_screener(app.state.workspace)  # before the first carrier message, not during it
     mount_web(app, app.state.workspace, settings)
     return app
 
