@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from sys import intern
-from typing import Final
+from typing import Final, TypeVar
 
 from waystation.matching.keys import phonetic, skeleton, vowel_mask
 from waystation.matching.particles import Item, read_particles
@@ -283,43 +283,40 @@ def _source_words(parts: list[Part]) -> tuple[tuple[str, tuple[int, ...]], ...]:
 
 
 _SHARED: dict[tuple[str, tuple[int, ...]], tuple[str, tuple[int, ...]]] = {}
+_PARTS: dict[tuple[int, int, str, bool], Part] = {}
+_KEPT_MAX: Final = 1_000_000  # per table (travellers' names pass here too, and a service runs for months)
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _kept(table: dict[K, V], key: K, value: V) -> V:
+    """The object kept in ``table`` for ``key``, or ``value``, kept there from now on (a table
+    that reaches ``_KEPT_MAX`` starts again empty)."""
+    found = table.get(key)
+    if found is None:
+        if len(table) >= _KEPT_MAX:
+            table.clear()
+        found = table[key] = value
+    return found
 
 
 def _shared(group: tuple[str, tuple[int, ...]]) -> tuple[str, tuple[int, ...]]:
     """One object for each source word in its place (("mohamed", (0,))…), not one per name: the
-    analysed names of a million-name list hold millions of them. (Bounded: travellers' names pass
-    here too, and a service runs for months.)"""
-    found = _SHARED.get(group)
-    if found is None:
-        if len(_SHARED) >= _SHARED_MAX:
-            _SHARED.clear()
-        found = _SHARED[group] = group
-    return found
-
-
-_SHARED_MAX: Final = 1_000_000
-
-
-_PARTS: dict[tuple[int, int, str, bool], Part] = {}
-_PARTS_MAX = 1_000_000
+    analysed names of a million-name list hold millions of them."""
+    return _kept(_SHARED, group, group)
 
 
 def shared_part(part: Part) -> Part:
     """One object for each part (a word in a role, as written), not one per name: a list of a
     million names holds three million parts but only tens of thousands of distinct ones, and a
     part object costs 64 bytes. Parts are frozen and compared by value, so sharing is invisible.
-    (Bounded like ``_SHARED``.)
+    (Bounded, like ``_shared``.)
 
     Keyed by the identity of the word and the role (words are made once per spelling by
     ``word``; hashing one by value would read all its fields): a kept part holds its word, so no
     other word can take that identity while the key is in use."""
-    key = (id(part.word), id(part.role), part.shown, part.truncated)
-    found = _PARTS.get(key)
-    if found is None:
-        if len(_PARTS) >= _PARTS_MAX:
-            _PARTS.clear()
-        found = _PARTS[key] = part
-    return found
+    return _kept(_PARTS, (id(part.word), id(part.role), part.shown, part.truncated), part)
 
 
 def raw_key(shown: str) -> str:
