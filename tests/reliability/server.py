@@ -7,17 +7,21 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import httpx
 
 if TYPE_CHECKING:
     from waystation.services.workspace import Workspace
 
-__all__ = ["ServerProcess", "free_port", "served_store"]
+__all__ = ["ServerProcess", "free_port", "sender_threads", "served_store"]
+
+T = TypeVar("T")
 
 
 def free_port() -> int:
@@ -102,3 +106,37 @@ def served_store(
         workers=workers,
     )
     return workspace, server
+
+
+def sender_threads(
+    url: str,
+    token: str,
+    queue: list[tuple[bytes, T]],
+    count: int,
+    answered: Callable[[T, httpx.Response], None],
+    *,
+    timeout: float,
+) -> list[threading.Thread]:
+    """``count`` threads (not started) that post the queue's messages, first in first out, each on
+    its own keep-alive connection, and call ``answered(tag, response)`` under one lock. A thread
+    stops when the queue is empty, or when its request fails with the connection (the server died
+    under it: that message was not acknowledged)."""
+    lock = threading.Lock()
+
+    headers = {"Authorization": f"Bearer {token}"}
+
+    def send() -> None:
+        with httpx.Client(base_url=url, headers=headers, timeout=timeout) as client:
+            while True:
+                with lock:
+                    if not queue:
+                        return
+                    data, tag = queue.pop(0)
+                try:
+                    response = client.post("/v1/messages", content=data)
+                except httpx.HTTPError:
+                    return
+                with lock:
+                    answered(tag, response)
+
+    return [threading.Thread(target=send) for _ in range(count)]

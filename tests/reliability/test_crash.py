@@ -9,7 +9,6 @@ or may not have been kept, but none may be left half-processed: the restart fini
 
 from __future__ import annotations
 
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.reliability.server import served_store
+from tests.reliability.server import sender_threads, served_store
 from tests.store.conftest import postgres_schema_factory  # noqa: F401  (fixture)
 from waystation.cases.vocab import Role
 from waystation.services.users import create_user
@@ -48,28 +47,14 @@ def test_nothing_acknowledged_is_lost_when_the_server_is_killed(
     expected = {f"CRASH{n:05d}": len(flight.travellers) for n, flight in enumerate(day.flights)}
     server.start()
     acks: list[Ack] = []
-    lock = threading.Lock()
-    queue = list(enumerate(messages))
+    queue = [(data, f"CRASH{number:05d}") for number, data in enumerate(messages)]
 
-    def send() -> None:
-        with httpx.Client(
-            base_url=server.url, headers={"Authorization": f"Bearer {token}"}, timeout=30
-        ) as client:
-            while True:
-                with lock:
-                    if not queue:
-                        return
-                    number, data = queue.pop(0)
-                try:
-                    response = client.post("/v1/messages", content=data)
-                except httpx.HTTPError:
-                    return  # the server died under this request: not acknowledged
-                if response.status_code == 200:
-                    body = response.json()
-                    with lock:
-                        acks.append(Ack(body["message_id"], body["travellers"], (f"CRASH{number:05d}",)))
+    def answered(reference: str, response: httpx.Response) -> None:
+        if response.status_code == 200:
+            body = response.json()
+            acks.append(Ack(body["message_id"], body["travellers"], (reference,)))
 
-    senders = [threading.Thread(target=send) for _ in range(3)]
+    senders = sender_threads(server.url, token, queue, 3, answered, timeout=30)
     try:
         for sender in senders:
             sender.start()

@@ -8,13 +8,12 @@ both processes append to one audit chain and replace one head file (``services/a
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.reliability.server import served_store
+from tests.reliability.server import sender_threads, served_store
 from tests.store.conftest import postgres_schema_factory  # noqa: F401  (fixture)
 from waystation.cases.vocab import Role
 from waystation.services.audit import read_head, verify_audit
@@ -40,28 +39,17 @@ def test_two_workers_answer_concurrent_messages_and_keep_one_chain(
     ]
     answered: list[tuple[int, int, int]] = []  # (message id, travellers answered, travellers sent)
     failures: list[str] = []
-    lock = threading.Lock()
 
-    def send() -> None:
-        with httpx.Client(
-            base_url=server.url, headers={"Authorization": f"Bearer {token}"}, timeout=60
-        ) as client:
-            while True:
-                with lock:
-                    if not queue:
-                        return
-                    data, sent = queue.pop()
-                response = client.post("/v1/messages", content=data)
-                with lock:
-                    if response.status_code == 200:
-                        body = response.json()
-                        answered.append((body["message_id"], body["travellers"], sent))
-                    else:
-                        failures.append(f"HTTP {response.status_code}: {response.text[:200]}")
+    def answer(sent: int, response: httpx.Response) -> None:
+        if response.status_code == 200:
+            body = response.json()
+            answered.append((body["message_id"], body["travellers"], sent))
+        else:
+            failures.append(f"HTTP {response.status_code}: {response.text[:200]}")
 
     server.start()
     try:
-        senders = [threading.Thread(target=send) for _ in range(6)]
+        senders = sender_threads(server.url, token, queue, 6, answer, timeout=60)
         for sender in senders:
             sender.start()
         for sender in senders:
