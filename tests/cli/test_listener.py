@@ -6,6 +6,7 @@ import asyncio
 import socket
 
 from waystation.cli.listener import TcpConfig
+from waystation.cli.serve import WORKER_ANSWER_SECONDS, worker_config
 
 
 def _accepted_nodelay(listener: socket.socket) -> int:
@@ -56,3 +57,13 @@ def test_the_server_runs_on_the_c_http_parser_and_event_loop() -> None:
 
 async def _app(scope: object, receive: object, send: object) -> None:  # pragma: no cover - never called
     raise AssertionError("not served")
+
+
+def test_a_slow_worker_start_is_waited_for_before_it_is_replaced() -> None:
+    """uvicorn kills a worker that does not answer its health check within 5 s and starts another;
+    on a busy machine a worker took 9 s just to import, so no worker ever came up. `serve`
+    gives each worker a minute."""
+    config = worker_config("127.0.0.1", 0, 2, "warning")
+    assert config.timeout_worker_healthcheck == WORKER_ANSWER_SECONDS == 60
+    assert config.workers == 2
+    assert isinstance(config, TcpConfig)

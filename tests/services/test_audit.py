@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import threading
 from pathlib import Path
 
@@ -219,3 +220,59 @@ def test_an_audited_read_queues_with_the_stores_other_writers(tmp_path: Path) ->
     finally:
         other.close()
         workspace.close()
+
+
+def test_a_writing_transaction_waits_for_the_disk_after_letting_the_writer_lock_go(
+    fresh: Fresh, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a SQLite file the gateway's commit does not flush under the writer lock: the log file is
+    flushed once the lock is free, before the block returns and before the signed head moves on
+    (a head never ahead of what a power cut leaves). PostgreSQL commits as it always did."""
+    workspace = fresh.workspace
+    head_path = fresh.settings.home / "audit-head.json"
+    _log_some(fresh, 1)
+    flushes: list[tuple[str, bool, int]] = []
+    real_fsync = os.fsync
+
+    def observed_fsync(fd: int) -> None:
+        head = read_head(head_path)
+        flushes.append(
+            (
+                os.readlink(f"/proc/self/fd/{fd}"),
+                workspace.writer._owner is None,
+                head.head.sequence if head else 0,
+            )
+        )
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", observed_fsync)
+    with audited(workspace, writing=True) as (session, audit):
+        level = (
+            session.connection()
+            .exec_driver_sql(
+                "PRAGMA synchronous"
+                if fresh.settings.database_url.startswith("sqlite")
+                else "SHOW synchronous_commit"
+            )
+            .scalar_one()
+        )
+        assert workspace.writer._owner == threading.get_ident()
+        audit.log(PolicyChanged("p-written", "sofia"), SUPERVISOR)
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    head = read_head(head_path)
+    assert head is not None
+    assert head.head.sequence == 2
+    if fresh.settings.database_url.startswith("sqlite"):
+        assert workspace.disk.deferred
+        assert level == 1  # NORMAL in the transaction (back to FULL when the connection is returned)
+        assert [(Path(path).name, free, sequence) for path, free, sequence in flushes] == [
+            ("waystation.sqlite3-wal", True, 1)
+        ]
+    else:
+        assert not workspace.disk.deferred
+        assert level == "on"
+        assert flushes == []
+    with workspace.engine.connect() as connection:
+        if fresh.settings.database_url.startswith("sqlite"):
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar_one() == 2
+    assert verify_audit(workspace).ok

@@ -16,7 +16,9 @@ from waystation.settings import Settings, get_settings
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
-__all__ = ["COMMANDS", "served_app", "worker_app"]
+    from waystation.cli.listener import TcpConfig
+
+__all__ = ["COMMANDS", "WORKER_ANSWER_SECONDS", "served_app", "worker_app", "worker_config"]
 
 
 def served_app(settings: Settings | None = None, *, recover_at_start: bool = True) -> FastAPI:
@@ -52,11 +54,18 @@ def _recover_once(settings: Settings) -> None:
         workspace.close()
 
 
-def _run_workers(host: str, port: int, workers: int, log_level: str) -> None:
-    """``workers`` processes serving :func:`worker_app` (cli/listener.py says why not ``uvicorn.run``)."""
-    from waystation.cli.listener import TcpConfig, run_workers
+# How long the supervisor waits for a worker to answer its health check before it kills it and
+# starts another. uvicorn's 5 s is shorter than a worker's start on a busy machine (measured: 9 s
+# of imports at a load of 8 on the 2-core VM), and then no worker ever came up: each was killed
+# while still importing, in a loop. A worker that hangs for good is still replaced, later.
+WORKER_ANSWER_SECONDS = 60
 
-    config = TcpConfig(
+
+def worker_config(host: str, port: int, workers: int, log_level: str) -> TcpConfig:
+    """uvicorn's settings for ``workers`` processes serving :func:`worker_app`."""
+    from waystation.cli.listener import TcpConfig
+
+    return TcpConfig(
         "waystation.cli.serve:worker_app",
         factory=True,
         host=host,
@@ -64,8 +73,15 @@ def _run_workers(host: str, port: int, workers: int, log_level: str) -> None:
         workers=workers,
         log_level=log_level,
         access_log=False,
+        timeout_worker_healthcheck=WORKER_ANSWER_SECONDS,
     )
-    run_workers(config)
+
+
+def _run_workers(host: str, port: int, workers: int, log_level: str) -> None:
+    """``workers`` processes serving :func:`worker_app` (cli/listener.py says why not ``uvicorn.run``)."""
+    from waystation.cli.listener import run_workers
+
+    run_workers(worker_config(host, port, workers, log_level))
 
 
 @click.command("serve")

@@ -72,14 +72,29 @@ class Audit:
 
 
 @contextmanager
-def audited(workspace: Workspace) -> Iterator[tuple[Session, Audit]]:
-    """A transaction whose logged events are appended at its end; the signed head follows the commit."""
-    with ExitStack() as queued, workspace.transaction() as session:
-        audit = Audit(session)
-        yield session, audit
-        if audit.pending and _queue_for_writing(workspace, session):
-            queued.enter_context(workspace.writer.held())  # (released after the commit)
-        audit.flush()
+def audited(workspace: Workspace, *, writing: bool = False) -> Iterator[tuple[Session, Audit]]:
+    """A transaction whose logged events are appended at its end; the signed head follows the commit.
+
+    ``writing``: a service that writes (the gateway) holds the store's writer lock from the
+    start of the transaction until it commits, and no longer. On a SQLite file the commit then
+    does not wait for the disk under the lock: the wait follows once the lock is let go
+    (``store/disk.py``), so the next writer queues for the work, not for the disk. The block
+    returns only after that wait, and the signed head is written after it: a head is never
+    ahead of what a power cut would leave of the chain.
+    """
+    with ExitStack() as queued:
+        if writing:
+            queued.enter_context(workspace.writer.held())
+        with workspace.transaction() as session:
+            if writing:
+                workspace.disk.defer(session)
+            audit = Audit(session)
+            yield session, audit
+            if audit.pending and not writing and _queue_for_writing(workspace, session):
+                queued.enter_context(workspace.writer.held())  # (released after the commit)
+            audit.flush()
+    if writing:
+        workspace.disk.wait()
     if audit.records:
         last = audit.records[-1]
         write_head(workspace, ChainHead(last.sequence, last.hash))

@@ -114,8 +114,9 @@ def submit(
     # and wake at once, where writers queueing on SQLite's lock poll it with growing sleeps, and under
     # a peak some waited past the busy timeout. Parsing and screening run outside it, in parallel.
     # The bytes' commit does not wait for the disk: every path below commits again (parsed, duplicate
-    # or rejected) and that commit's wait covers them, before the carrier hears anything. A killed
-    # process loses nothing; a power cut can lose only a message that was never answered.
+    # or rejected) and waits for the disk before the carrier hears anything, which covers them. A
+    # killed process loses nothing; a power cut can lose only a message that was never answered.
+    # The parsed message's commit waits for the disk after letting the writer lock go (store/disk.py).
     with workspace.writer.held():
         kept = receive_message(workspace.sessions, data, source=source, synced=False)
     read = read_received(workspace, kept.id, data, source=source, today=today)
@@ -126,7 +127,7 @@ def submit(
         lists_in_force = in_force(workspace, session)
         policy = policy_of(session) if manifests else None
     screened = screen_parsed(workspace, read, read=lists_in_force)
-    with workspace.writer.held(), audited(workspace) as (session, audit):
+    with audited(workspace, writing=True) as (session, audit):
         received = store_received(session, kept.id, read, source=source)
         outcome = None
         if received.status is MessageStatus.PARSED:
@@ -146,7 +147,7 @@ def process_received(workspace: Workspace, received: Received, principal: Princi
     if received.status is MessageStatus.PARSED and received.parsed is not None:
         screened = screen_parsed(workspace, received.parsed)
         policy = current_policy(workspace) if manifests else None
-        with workspace.writer.held(), audited(workspace) as (session, audit):
+        with audited(workspace, writing=True) as (session, audit):
             outcome = record_screening(session, audit, workspace, screened, received)
             if policy is not None:
                 decisions = _decide(

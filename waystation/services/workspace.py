@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from waystation.services.token_cache import TokenCache
 from waystation.settings import Settings
 from waystation.store import make_engine, make_sessions, upgrade
+from waystation.store.disk import DiskWait, disk_wait_for
 from waystation.store.writer import WriteLock, write_lock_for
 
 __all__ = ["AuditConfig", "ScreeningConfig", "Workspace", "open_workspace"]
@@ -64,6 +65,8 @@ class Workspace:
     tokens: TokenCache = field(default_factory=TokenCache)
     # One writing transaction at a time, across the processes sharing a SQLite file (store/writer.py).
     writer: WriteLock = field(default_factory=WriteLock)
+    # How a writing transaction waits for the disk once the writer lock is let go (store/disk.py).
+    disk: DiskWait = field(default_factory=DiskWait)
     # Called after a screener is analysed and cached (the index now lives as long as the process):
     # the process's owner hooks its memory settings here (waystation/cli/process.py).
     on_screener_built: Callable[[], None] | None = None
@@ -98,4 +101,5 @@ def open_workspace(settings: Settings, *, migrate: bool = True) -> Workspace:
         org_community=settings.org_community,
         tokens=TokenCache(settings.token_cache_seconds),
         writer=write_lock_for(engine.url),
+        disk=disk_wait_for(engine.url),
     )
