@@ -99,9 +99,16 @@ def test_a_place_is_short() -> None:
 def test_traveller_provenance_round_trip() -> None:
     rows = RowBuilder(1, SOURCE)
     fields = {f"field{i}": p for i, p in enumerate(UNUSUAL)} | {"références.ÄBO": UNUSUAL[0]}
-    compact = {"name": UNUSUAL[0], "other": UNUSUAL[1], "odd": UNUSUAL[9], "line": UNUSUAL[11]}
+    compact = {
+        "name": UNUSUAL[0],
+        "other": UNUSUAL[1],
+        "odd": UNUSUAL[9],
+        "line": UNUSUAL[11],
+        "": UNUSUAL[1],
+    }
+    mixed = {"name": UNUSUAL[0], "elsewhere": UNUSUAL[4], "seen": UNUSUAL[12], "odd": UNUSUAL[13]}
     for at in (UNUSUAL[1], UNUSUAL[0], None):
-        for values in (fields, compact, {}):
+        for values in (fields, compact, mixed, {}):
             traveller = Traveller("#1", Name.from_parts("UMAROV", ["ELENA"]), provenance=at, fields=values)
             stored = _stored_text(rows.traveller_row(0, traveller, None, None)["provenance"])
             got_at, got_fields = restore_traveller_provenance(stored, SOURCE)
@@ -110,6 +117,23 @@ def test_traveller_provenance_round_trip() -> None:
             assert list(got_fields) == list(values)
     bare = Traveller("#2", Name.from_parts("UMAROV", ["ELENA"]))
     assert rows.traveller_row(0, bare, None, None)["provenance"] is None
+    odd_names = Traveller("#3", Name.from_parts("A", []), provenance=UNUSUAL[0], fields={1: UNUSUAL[0]})  # type: ignore[dict-item]
+    stored = _stored_text(rows.traveller_row(0, odd_names, None, None)["provenance"])
+    assert "s" not in stored
+    assert restore_traveller_provenance(stored, SOURCE) == (
+        UNUSUAL[0],
+        {"1": UNUSUAL[0]},
+    )
+
+
+def test_a_value_that_is_not_a_place_is_kept_whole_beside_places() -> None:
+    traveller = Traveller("#1", Name.from_parts("A", []), provenance=UNUSUAL[1], fields={"x": UNUSUAL[4]})
+    stored = _stored_text(RowBuilder(1, SOURCE).traveller_row(0, traveller, None, None)["provenance"])
+    assert stored == {
+        "s": [[12, 13, "NAD+FL+++UMAROV:ELENA"]],
+        "at": 0,
+        "fields": {"x": ProvenanceWriter(SOURCE).one(UNUSUAL[4])},
+    }
 
 
 def test_one_segment_text_is_kept_once() -> None:
