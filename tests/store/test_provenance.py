@@ -290,3 +290,21 @@ def test_rows_in_the_older_shape_still_read(db: Database, name: str) -> None:
         sample = session.execute(select(TravellerRow.provenance).limit(1)).scalar_one()
     assert sample is None or ("s" not in sample and "fields" in sample)
     assert _check_read_back(db, message_id, booking_ids, parsed) > 0
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_the_usual_traveller_is_written_as_value_by_value(name: str) -> None:
+    """The shortcut for the usual traveller writes exactly what the general writer writes."""
+    read = _parsed(name)
+    if read is None:
+        pytest.skip(f"{name} is rejected by its reader")
+    parsed = read[1]
+    writer = ProvenanceWriter(parsed.source)
+    travellers, _ = _expected(parsed)
+    usual = 0
+    for t in travellers:
+        general = writer._any_traveller_text(t.provenance, t.fields)
+        fast = writer._usual_traveller_text(t.provenance, t.fields)
+        assert fast is None or fast == general
+        usual += fast is not None
+    assert usual == len(travellers) or not name.startswith("paxlst-astra")
