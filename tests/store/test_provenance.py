@@ -14,6 +14,7 @@ from sqlalchemy import select, update
 
 from tests.conftest import SAMPLES
 from tests.store.conftest import Database
+from waystation.cases.retention import mask_traveller
 from waystation.exc import InputError, Locator
 from waystation.ingest.message import ParseContext, ParsedMessage
 from waystation.ingest.registry import parse_message
@@ -28,6 +29,7 @@ from waystation.store.provenance import (
     restore_provenance,
     restore_traveller_provenance,
 )
+from waystation.store.retention import MaskedTraveller, write_masked_travellers
 from waystation.store.rows import RowBuilder
 from waystation.store.schema import (
     AddressRow,
@@ -308,3 +310,45 @@ def test_the_usual_traveller_is_written_as_value_by_value(name: str) -> None:
         assert fast is None or fast == general
         usual += fast is not None
     assert usual == len(travellers) or not name.startswith("paxlst-astra")
+
+
+@pytest.mark.parametrize("name", ["paxlst-astra-1.edi", "pnrgov-gtas-1.edi"])
+def test_masked_rows_keep_their_places_without_the_raw_text(db: Database, name: str) -> None:
+    stored = _store(db, name)
+    assert stored is not None
+    message_id, _, parsed = stored
+    with db.sessions() as session:
+        travellers = travellers_of_message(session, message_id)
+        documents = {
+            (d.traveller_id, d.position): d.id for d in session.execute(select(TravelDocumentRow)).scalars()
+        }
+    items = [
+        MaskedTraveller(
+            s,
+            mask_traveller(s.traveller),
+            position,
+            {p: i for (t, p), i in documents.items() if t == s.id},
+            f"key{position}",
+        )
+        for position, s in enumerate(travellers)
+    ]
+    with db.sessions.begin() as session:
+        write_masked_travellers(session, message_id, items)
+    with db.sessions() as session:
+        again = [s.traveller for s in travellers_of_message(session, message_id)]
+        text = json.dumps(
+            [row.provenance for row in session.execute(select(TravellerRow)).scalars()]
+            + [row.provenance for row in session.execute(select(TravelDocumentRow)).scalars()]
+        )
+    assert again
+    source = parsed.source
+    for got, item in zip(again, items, strict=True):
+        assert _traveller_provenances(got, source) == _traveller_provenances(item.masked, source)
+        assert all(p is None or p.raw is None for p in _traveller_provenances(got, source).values())
+        assert got.fields.keys() == item.stored.traveller.fields.keys()
+        assert {n: p.locator for n, p in got.fields.items()} == {
+            n: _whole(p, source).locator for n, p in item.stored.traveller.fields.items()
+        }
+    raws = {p.raw for s in travellers for p in s.traveller.fields.values() if p.raw}
+    assert raws
+    assert not any(json.dumps(raw)[1:-1] in text for raw in raws)
