@@ -20,7 +20,7 @@ from waystation.ingest.message import ParseContext, ParsedMessage
 from waystation.ingest.registry import parse_message
 from waystation.model import Booking, Name, Provenance, Traveller
 from waystation.store.bookings import load_bookings
-from waystation.store.engine import dumps_json
+from waystation.store.engine import EncodedJson, dumps_json
 from waystation.store.messages import receive_message
 from waystation.store.parsed import store_parsed_message
 from waystation.store.provenance import (
@@ -59,6 +59,7 @@ UNUSUAL = [
     Provenance(Locator(SOURCE, True, "DTM", "x", 2), "DTM"),  # type: ignore[arg-type]
     Provenance(Locator(), None),
 ]
+NUL = Provenance(Locator(SOURCE, 7, "NAD", "name", 1), "NAD+FL+++NUL\x00HERE")
 
 
 def _whole(provenance: Provenance | None, source: str = SOURCE) -> Provenance | None:
@@ -77,9 +78,27 @@ def _stored_text(value: Any) -> Any:
 def test_one_provenance_round_trip(provenance: Provenance) -> None:
     rows = RowBuilder(1, SOURCE)
     assert restore_provenance(_stored_text(rows.prov(provenance)), SOURCE) == _whole(provenance)
+
+
+@pytest.mark.parametrize("provenance", [*UNUSUAL, NUL])
+def test_provenance_text_is_dumps_json(provenance: Provenance) -> None:
+    """What the row builder encodes directly is the text ``dumps_json`` writes for its value."""
+    rows = RowBuilder(1, SOURCE)
     encoded = rows.prov_json(provenance)
-    assert encoded is not None
+    assert type(encoded) is EncodedJson
     assert dumps_json(encoded) == dumps_json(rows.prov(provenance))
+
+
+def test_a_nul_is_stored_as_the_replacement_character() -> None:
+    """PostgreSQL cannot store U+0000: both backends keep U+FFFD in its place (store/engine.py)."""
+    got = restore_provenance(_stored_text(RowBuilder(1, SOURCE).prov(NUL)), SOURCE)
+    assert got is not None
+    assert got.raw == "NAD+FL+++NUL\ufffdHERE"
+
+
+def test_no_provenance_stays_none() -> None:
+    assert RowBuilder(1, SOURCE).prov_json(None) is None
+    assert RowBuilder(1, SOURCE).prov(None) is None
 
 
 def test_a_place_is_short() -> None:
