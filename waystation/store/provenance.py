@@ -42,7 +42,6 @@ __all__ = [
 ]
 
 _text = encode_basestring  # a JSON string, as the store's encoder writes it (C, UTF-8 kept)
-_NoneType = type(None)
 Place = tuple[int | None, int | None, str | None, str | None]  # segment, line, raw, tag
 
 
