@@ -10,6 +10,11 @@ message, twice: calling the gateway service (``services.gateway.submit``) and po
 the ASGI app in process (routing, authentication, request and response; the client's share is
 included and is the same before and after a change). ``--profile`` prints the top of a cProfile
 of one more message of each size.
+
+Beside the CPU it prints what each message wrote: on SQLite the bytes the process handed to
+``write()`` (``wchar`` in ``/proc/self/io``: the write-ahead log, the audit head file), on
+PostgreSQL the write-ahead log the server produced (``pg_current_wal_lsn``; the whole server's,
+so other databases' traffic shows as noise: read the minimum and median).
 """
 
 from __future__ import annotations
@@ -75,6 +80,39 @@ def _cpu(action: Callable[[], object]) -> float:
     return (time.process_time() - started) * 1000
 
 
+def _written() -> int:
+    """Bytes this process passed to ``write()`` so far (Linux; 0 elsewhere)."""
+    try:
+        lines = Path("/proc/self/io").read_text().splitlines()
+    except OSError:
+        return 0
+    return next(int(line.split()[1]) for line in lines if line.startswith("wchar:"))
+
+
+class _Bytes:
+    """Bytes written per message: the process's own writes, or PostgreSQL's write-ahead log."""
+
+    def __init__(self, database_url: str | None) -> None:
+        self.engine = make_engine(database_url) if database_url else None
+        self.counts: list[int] = []
+
+    def now(self) -> int:
+        if self.engine is None:
+            return _written()
+        with self.engine.connect() as connection:
+            return int(connection.execute(text("SELECT pg_current_wal_lsn() - '0/0'")).scalar_one())
+
+    def report(self, name: str) -> None:
+        if self.counts:
+            what = "WAL bytes (server-wide)" if self.engine is not None else "bytes written"
+            print(
+                f"{name}: median {statistics.median(self.counts) / 1024:.1f} KiB {what} per message "
+                f"(min {min(self.counts) / 1024:.1f}, max {max(self.counts) / 1024:.1f})",
+                flush=True,
+            )
+        self.counts = []
+
+
 def _post(workspace: Workspace, token: str) -> Callable[[Request], None]:
     """Post one message through the ASGI app in process (one event loop, kept open)."""
     app = create_app(workspace)
@@ -93,13 +131,20 @@ def _post(workspace: Workspace, token: str) -> Callable[[Request], None]:
     return post
 
 
-def _measure(name: str, action: Callable[[Request], object], requests: list[Request]) -> None:
-    times = [_cpu(lambda r=request: action(r)) for request in requests]  # type: ignore[misc]
+def _measure(
+    name: str, action: Callable[[Request], object], requests: list[Request], written: _Bytes
+) -> None:
+    times = []
+    for request in requests:
+        before = written.now()
+        times.append(_cpu(lambda r=request: action(r)))  # type: ignore[misc]
+        written.counts.append(written.now() - before)
     print(
         f"{name}: median {statistics.median(times):.1f} ms CPU per message "
         f"(min {min(times):.1f}, max {max(times):.1f}, n={len(times)})",
         flush=True,
     )
+    written.report(name)
 
 
 def _profile(name: str, action: Callable[[Request], object], request: Request, top: int) -> None:
@@ -140,19 +185,20 @@ def main(argv: list[str] | None = None) -> None:
             f"store: {'PostgreSQL' if args.database_url else 'SQLite'}",
             flush=True,
         )
+        written = _Bytes(args.database_url)
         for request in big[:warm] + small[:warm]:
             service(request)
         big, small = big[warm:], small[warm:]
-        _measure("service, 300-passenger iAPI", service, big[: args.runs])
-        _measure("service, 1-4 passenger check-in", service, small[: args.runs])
+        _measure("service, 300-passenger iAPI", service, big[: args.runs], written)
+        _measure("service, 1-4 passenger check-in", service, small[: args.runs], written)
         big, small = big[args.runs :], small[args.runs :]
         if not args.no_http:
             post = _post(workspace, token)
             for request in big[:warm] + small[:warm]:
                 post(request)
             big, small = big[warm:], small[warm:]
-            _measure("HTTP in process, 300-passenger iAPI", post, big[: args.runs])
-            _measure("HTTP in process, 1-4 passenger check-in", post, small[: args.runs])
+            _measure("HTTP in process, 300-passenger iAPI", post, big[: args.runs], written)
+            _measure("HTTP in process, 1-4 passenger check-in", post, small[: args.runs], written)
             big, small = big[args.runs :], small[args.runs :]
         if args.profile:
             _profile("service, 300-passenger iAPI", service, big[0], args.profile)

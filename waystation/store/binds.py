@@ -40,8 +40,25 @@ def _python_defaults(table: Table) -> frozenset[str]:
 def sendable(table: Table, row: dict[str, Any]) -> bool:
     """Whether rows shaped like ``row`` can skip SQLAlchemy: every key a column, and no column left
     out that SQLAlchemy would fill with a Python-side default."""
+    return _sendable(table, tuple(row))
+
+
+@cache
+def _sendable(table: Table, names: tuple[str, ...]) -> bool:
     columns = table.columns
-    return all(key in columns for key in row) and _python_defaults(table) <= row.keys()
+    return all(key in columns for key in names) and _python_defaults(table) <= set(names)
+
+
+@cache
+def _insert_sql(table: Table, dialect: Dialect, names: tuple[str, ...]) -> str:
+    """The ``INSERT`` for these columns, written once per table, dialect and column list (every
+    message sends the same few: the fixed cost of a check-in)."""
+    quote = dialect.identifier_preparer.quote
+    marker = "?" if dialect.paramstyle == "qmark" else "%s"
+    return (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
+        f"VALUES ({', '.join([marker] * len(names))})"
+    )
 
 
 def execute_many(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -49,13 +66,8 @@ def execute_many(session: Session, table: Table, rows: Sequence[dict[str, Any]])
     connection = session.connection()
     dialect = connection.dialect
     steps = processors(table, dialect)
-    names = list(rows[0])
-    quote = dialect.identifier_preparer.quote
-    marker = "?" if dialect.paramstyle == "qmark" else "%s"
-    sql = (
-        f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
-        f"VALUES ({', '.join([marker] * len(names))})"
-    )
+    names = tuple(rows[0])
+    sql = _insert_sql(table, dialect, names)
     columns = []
     for name in names:
         step = steps[name]

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from waystation.model import Agency, Booking, Leg, Payment
 from waystation.store.bulk import chunks
+from waystation.store.provenance import restore_provenance
 from waystation.store.schema import (
     AddressRow,
     BookingLegRow,
@@ -32,7 +33,6 @@ from waystation.store.travellers import (
     address_from_row,
     contact_from_row,
     load_travellers,
-    restore_provenance,
 )
 
 __all__ = ["StoredBooking", "bookings_by_locator", "bookings_of_traveller", "load_bookings"]

@@ -23,10 +23,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from waystation.exc import Conflict, NotFound
 from waystation.model import ParseIssue
-from waystation.store.bulk import insert_returning_ids, prepare, table_of
+from waystation.store.bulk import insert_returning_ids, insert_rows, prepare, table_of
 from waystation.store.codec import issue_from_json, issue_to_json
 from waystation.store.engine import defer_sync
-from waystation.store.schema import RawMessageRow
+from waystation.store.schema import RawMessageBodyRow, RawMessageRow
 from waystation.store.types import utc_now
 
 __all__ = [
@@ -110,7 +110,6 @@ def receive_message(
         "sender": sender,
         "size": len(data),
         "sha256": digest,
-        "body": data,
         "message_format": message_format,
         "interchange_ref": interchange_ref,
         "status": MessageStatus.RECEIVED.value,
@@ -121,6 +120,7 @@ def receive_message(
         if not synced:
             defer_sync(session)
         (message_id,) = insert_returning_ids(session, RawMessageRow, [row])
+        insert_rows(session, RawMessageBodyRow, [{"message_id": message_id, "body": data}])
     return StoredMessage(  # what was stored, without reading it back
         id=message_id,
         received_at=at,
@@ -146,7 +146,9 @@ def get_message(session: Session, message_id: int) -> StoredMessage:
 
 def message_bytes(session: Session, message_id: int) -> bytes:
     """The bytes exactly as received."""
-    body = session.execute(select(RawMessageRow.body).where(RawMessageRow.id == message_id)).scalar()
+    body = session.execute(
+        select(RawMessageBodyRow.body).where(RawMessageBodyRow.message_id == message_id)
+    ).scalar()
     if body is None:
         raise NotFound(f"no message {message_id}")
     return bytes(body)

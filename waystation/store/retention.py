@@ -42,6 +42,7 @@ from waystation.store.schema import (
     MessageRetentionRow,
     PaymentRow,
     PnrPushRow,
+    RawMessageBodyRow,
     RawMessageRow,
     TravelDocumentRow,
     TravellerRow,
@@ -206,9 +207,13 @@ def snapshots(
 
 
 def message_snapshot(session: Session, message_id: int) -> tuple[bytes, list[Any]]:
-    row = session.get(RawMessageRow, message_id)
-    assert row is not None
-    return row.body, list(row.issues)
+    statement = (
+        select(RawMessageBodyRow.body, RawMessageRow.issues)
+        .join(RawMessageRow, RawMessageRow.id == RawMessageBodyRow.message_id)
+        .where(RawMessageBodyRow.message_id == message_id)
+    )
+    body, issues = session.execute(statement).one()
+    return bytes(body), list(issues)
 
 
 def save_sealed(session: Session, records: Sequence[SealedRecord]) -> None:
@@ -343,7 +348,10 @@ def write_masked_bookings(session: Session, message_id: int, items: Sequence[Mas
 
 def write_masked_message(session: Session, message_id: int) -> None:
     """Blank a message's bytes and parse issues (their sealed copy was saved first)."""
-    session.execute(update(RawMessageRow).where(RawMessageRow.id == message_id).values(body=b"", issues=[]))
+    session.execute(update(RawMessageRow).where(RawMessageRow.id == message_id).values(issues=[]))
+    session.execute(
+        update(RawMessageBodyRow).where(RawMessageBodyRow.message_id == message_id).values(body=b"")
+    )
 
 
 def _ids(session: Session, column: Any, where: Any) -> list[int]:

@@ -1,13 +1,13 @@
 """Model objects to table rows: pure functions of one message's content, no database.
 
-Provenance is written without the source name when it is the message's own (it is restored from
-the raw message on reading), which saves a few hundred bytes per traveller on a busy day.
+Provenance is written by :class:`~waystation.store.provenance.ProvenanceWriter`: each segment's
+raw text once per row, without the message's own source name (restored from the message on
+reading).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from json.encoder import encode_basestring
 from typing import Any
 
 from waystation.model import (
@@ -24,11 +24,11 @@ from waystation.model import (
 from waystation.store.codec import name_to_json
 from waystation.store.engine import EncodedJson, dumps_json
 from waystation.store.keys import address_key, contact_key, document_key, partial_date_text
+from waystation.store.provenance import ProvenanceWriter
 
 __all__ = ["Row", "RowBuilder"]
 
 Row = dict[str, Any]
-_text = encode_basestring  # a JSON string, as the encoder of dumps_json writes it (C, UTF-8 kept)
 
 
 class RowBuilder:
@@ -37,61 +37,18 @@ class RowBuilder:
     def __init__(self, message_id: int, source: str) -> None:
         self.message_id = message_id
         self.source = source
+        self._provenance = ProvenanceWriter(source)
 
-    def prov(self, provenance: Provenance | None) -> dict[str, Any] | None:
-        """Provenance as JSON, without the source name when it is the message's own (saves room)."""
-        if provenance is None:
-            return None
-        # codec.provenance_to_json inlined (~3,300 per 300-passenger manifest): same keys, same order
-        locator = provenance.locator
-        data: dict[str, Any] = {}
-        if locator.source is not None and locator.source != self.source:
-            data["source"] = locator.source
-        if locator.segment is not None:
-            data["segment"] = locator.segment
-        if locator.tag is not None:
-            data["tag"] = locator.tag
-        if locator.field is not None:
-            data["field"] = locator.field
-        if locator.line is not None:
-            data["line"] = locator.line
-        if provenance.raw is not None:
-            data["raw"] = provenance.raw
-        if provenance.seen_at is not None:
-            data["seen_at"] = provenance.seen_at.isoformat()
-        return data
+    def prov(self, provenance: Provenance | None) -> Any:
+        """One provenance as a JSON value (``store/provenance.py``: its place, or its object)."""
+        return self._provenance.one(provenance)
 
     def prov_json(self, provenance: Provenance | None) -> EncodedJson | None:
         """:meth:`prov` already encoded, as :func:`~waystation.store.engine.dumps_json` would."""
-        return None if provenance is None else EncodedJson(self._prov_text(provenance))
-
-    def _prov_text(self, provenance: Provenance) -> str:
-        """The text of ``dumps_json(self.prov(provenance))``, written directly for the usual shape
-        (the message's own segment with its tag, line and text), by that very call otherwise."""
-        locator = provenance.locator
-        segment, tag, field, line, raw = (
-            locator.segment,
-            locator.tag,
-            locator.field,
-            locator.line,
-            provenance.raw,
-        )
-        if (
-            type(segment) is int
-            and type(line) is int
-            and type(tag) is str
-            and type(raw) is str
-            and provenance.seen_at is None
-            and (locator.source is None or locator.source == self.source)
-        ):
-            if field is None:
-                return f'{{"segment":{segment},"tag":{_text(tag)},"line":{line},"raw":{_text(raw)}}}'
-            if type(field) is str:
-                return (
-                    f'{{"segment":{segment},"tag":{_text(tag)},"field":{_text(field)},'
-                    f'"line":{line},"raw":{_text(raw)}}}'
-                )
-        return dumps_json(self.prov(provenance))
+        if provenance is None:
+            return None
+        text = self._provenance.one_text(provenance)
+        return EncodedJson(text if text is not None else dumps_json(self.prov(provenance)))
 
     def manifest_row(self, position: int, m: Manifest, flight: int | None) -> Row:
         return {
@@ -261,16 +218,11 @@ class RowBuilder:
         }
 
     def _traveller_provenance(self, t: Traveller) -> EncodedJson | dict[str, Any] | None:
-        """``{"at": ..., "fields": {name: ...}}``: a traveller's own provenance and each value's,
-        encoded here (~11 entries per traveller; see :class:`~waystation.store.engine.EncodedJson`)."""
+        """A traveller's own provenance and each value's, each segment's text once
+        (``store/provenance.py``), encoded here: see :class:`~waystation.store.engine.EncodedJson`."""
         if t.provenance is None and not t.fields:
             return None
-        text = self._prov_text
-        try:
-            fields = ",".join(
-                [f"{_text(name)}:{text(p) if p is not None else 'null'}" for name, p in t.fields.items()]
-            )
-        except TypeError:  # a name that is not text: JSON has its own rules for those keys
-            return {"at": self.prov(t.provenance), "fields": {n: self.prov(p) for n, p in t.fields.items()}}
-        at = text(t.provenance) if t.provenance is not None else "null"
-        return EncodedJson(f'{{"at":{at},"fields":{{{fields}}}}}')
+        text = self._provenance.traveller_text(t.provenance, t.fields)
+        if text is None:
+            return self._provenance.traveller(t.provenance, t.fields)
+        return EncodedJson(text)

@@ -2,7 +2,8 @@
 
 Loaders work in bulk (one query per table for any number of ids, chunked for very long lists)
 and return :class:`~waystation.model.Traveller` objects equal to the ones stored, inside small
-rows that add the store's ids. Provenance comes back with the message's source name restored.
+rows that add the store's ids. Provenance comes back with the message's source name restored,
+from either of the shapes ``store/provenance.py`` describes.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -28,8 +28,9 @@ from waystation.model import (
     TravellerRole,
 )
 from waystation.store.bulk import chunks
-from waystation.store.codec import name_from_json, provenance_from_json
+from waystation.store.codec import name_from_json
 from waystation.store.keys import parse_partial_date
+from waystation.store.provenance import restore_provenance, restore_traveller_provenance
 from waystation.store.schema import (
     AddressRow,
     ContactRow,
@@ -76,13 +77,6 @@ class StoredTraveller:
     flight_id: int | None
     traveller: Traveller
     traveller_key: str | None = None
-
-
-def restore_provenance(data: dict[str, Any] | None, source: str) -> Any:
-    """Provenance as stored (the source name left out when it was the message's), made whole."""
-    if data is None:
-        return None
-    return provenance_from_json({"source": source, **data})
 
 
 def get_flight(session: Session, flight_id: int) -> StoredFlight:
@@ -178,8 +172,7 @@ def _traveller(
     contacts: list[ContactRow],
     address: AddressRow | None,
 ) -> Traveller:
-    provenance = row.provenance or {}
-    fields = {name: restore_provenance(p, source) for name, p in (provenance.get("fields") or {}).items()}
+    provenance, fields = restore_traveller_provenance(row.provenance, source)
     return Traveller(
         ref=row.ref,
         name=name_from_json(row.name),
@@ -206,7 +199,7 @@ def _traveller(
         debarkation=row.debarkation,
         verified=row.verified,
         references=dict(row.references),
-        provenance=restore_provenance(provenance.get("at"), source),
+        provenance=provenance,
         fields=fields,
     )
 

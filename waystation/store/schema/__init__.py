@@ -12,7 +12,7 @@ from waystation.store.schema.bookings import (
 )
 from waystation.store.schema.cases import CaseEventRow, CaseRow
 from waystation.store.schema.clearances import ClearanceRow
-from waystation.store.schema.messages import RawMessageRow
+from waystation.store.schema.messages import RawMessageBodyRow, RawMessageRow
 from waystation.store.schema.policy import CarrierPolicyRow
 from waystation.store.schema.retention import MaskedRecordRow, MessageRetentionRow, UnmaskRequestRow
 from waystation.store.schema.screening import HitRow, RunListRow, ScreeningRunRow
@@ -66,6 +66,7 @@ __all__ = [
     "PartnerRow",
     "PaymentRow",
     "PnrPushRow",
+    "RawMessageBodyRow",
     "RawMessageRow",
     "ReviewEntryRow",
     "RunListRow",

@@ -35,7 +35,7 @@ class PnrPushRow(Base):
     interchange_ref: Mapped[str | None] = mapped_column(String(100))
     prepared_at: Mapped[datetime | None] = mapped_column(WallClock)
     declared_count: Mapped[int | None]
-    provenance: Mapped[dict[str, Any] | None] = mapped_column(Json)
+    provenance: Mapped[list[Any] | dict[str, Any] | None] = mapped_column(Json)  # store/provenance.py
 
 
 class BookingRow(Base):
@@ -94,4 +94,4 @@ class PaymentRow(Base):
     amount: Mapped[str | None] = mapped_column(String(40))
     currency: Mapped[str | None] = mapped_column(String(16))
     payer: Mapped[str | None] = mapped_column(String(300))
-    provenance: Mapped[dict[str, Any] | None] = mapped_column(Json)
+    provenance: Mapped[list[Any] | dict[str, Any] | None] = mapped_column(Json)  # store/provenance.py

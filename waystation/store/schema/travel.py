@@ -84,7 +84,7 @@ class ManifestRow(Base):
     reporting_party: Mapped[str | None] = mapped_column(String(300))
     declared_count: Mapped[int | None]
     traveller_count: Mapped[int]
-    provenance: Mapped[dict[str, Any] | None] = mapped_column(Json)
+    provenance: Mapped[list[Any] | dict[str, Any] | None] = mapped_column(Json)  # store/provenance.py
 
 
 class ManifestLegRow(Base):
@@ -142,7 +142,7 @@ class TravelDocumentRow(Base):
     issuing_country: Mapped[str | None] = mapped_column(String(64))
     expiry: Mapped[str | None] = mapped_column(String(16))
     issued: Mapped[str | None] = mapped_column(String(16))
-    provenance: Mapped[dict[str, Any] | None] = mapped_column(Json)
+    provenance: Mapped[list[Any] | dict[str, Any] | None] = mapped_column(Json)  # store/provenance.py
 
     __table_args__ = (Index(None, "number_key", "issuing_country"),)
 
@@ -162,7 +162,7 @@ class ContactRow(Base):
     kind: Mapped[str] = mapped_column(String(10))
     value: Mapped[str] = mapped_column(String(500))
     value_key: Mapped[str] = mapped_column(String(500), index=True)
-    provenance: Mapped[dict[str, Any] | None] = mapped_column(Json)
+    provenance: Mapped[list[Any] | dict[str, Any] | None] = mapped_column(Json)  # store/provenance.py
 
     __table_args__ = (CheckConstraint(_ONE_OWNER, name="one_owner"),)
 
@@ -182,6 +182,6 @@ class AddressRow(Base):
     postcode: Mapped[str | None] = mapped_column(String(40))
     country: Mapped[str | None] = mapped_column(String(64))
     address_key: Mapped[str] = mapped_column(String(600), index=True)
-    provenance: Mapped[dict[str, Any] | None] = mapped_column(Json)
+    provenance: Mapped[list[Any] | dict[str, Any] | None] = mapped_column(Json)  # store/provenance.py
 
     __table_args__ = (CheckConstraint(_ONE_OWNER, name="one_owner"),)
