@@ -41,9 +41,12 @@ def test_the_groups() -> None:
     assert group("ingest").modules == (
         "edifact.dates",
         "edifact.envelope",
+        "edifact.issues",
         "edifact.reading",
         "edifact.segment",
         "edifact.tokenizer",
+        "paxlst.legs",
+        "paxlst.manifest",
         "paxlst.person",
         "paxlst.un",
     )

@@ -98,9 +98,12 @@ GROUPS = (
         (
             "edifact.dates",
             "edifact.envelope",
+            "edifact.issues",
             "edifact.reading",
             "edifact.segment",
             "edifact.tokenizer",
+            "paxlst.legs",
+            "paxlst.manifest",
             "paxlst.person",
             "paxlst.un",
         ),
