@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
-# The engine's hottest modules are compiled with mypyc (docs/matching.md). COMPILE=0 skips that and
-# runs everything, the tests included, on the pure-Python sources.
+# The screening engine's and the EDIFACT reader's hottest modules are compiled with mypyc
+# (docs/matching.md). COMPILE=0 skips that and runs everything, the tests included, on the
+# pure-Python sources.
 COMPILE ?= 1
 ifeq ($(COMPILE),0)
 export WAYSTATION_PURE_PYTHON := 1
@@ -21,10 +22,10 @@ $(STAMP): $(BIN)/python pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-# Compiling takes ~30 s and is skipped while the recorded build matches the sources.
+# Compiling takes ~30 s a group and is skipped for a group whose recorded build matches its sources.
 install: $(STAMP)
 ifneq ($(COMPILE),0)
-	$(BIN)/python tools/compile_matching.py
+	$(BIN)/python tools/compile.py
 endif
 
 demo: install
@@ -68,6 +69,6 @@ bench: install
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build waystation/matching/_compiled.json
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build waystation/*/_compiled.json
 	find . -maxdepth 1 -name '*__mypyc.*' -delete
 	find waystation -name '*.so' -delete

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from tests.conftest import SAMPLES, WATCHLISTS
 from tests.ingest.tables import CONTEXT
 from waystation.exc import InputError, UnknownFormat, UnreadableMessage
+from waystation.ingest import edifact_reader
 from waystation.ingest.message import ParsedMessage
 from waystation.ingest.registry import parse_message
 
@@ -73,6 +74,22 @@ def test_truncated_message_keeps_what_was_read() -> None:
     assert {"no_unt", "no_unz"} <= codes
     no_unt = next(i for i in message.issues if i.code == "no_unt")
     assert (no_unt.locator.source, no_unt.locator.segment, no_unt.locator.tag) == ("cut.edi", 3, "UNH")
+
+
+def test_a_failure_cutting_the_interchange_is_an_unreadable_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the compiled tokenizer raises on a value of an unexpected type (the fuzz tests below
+    found none) reaches the gateway as a rejected message, not as an unexpected error."""
+
+    def refuse(data: bytes, source: str, today: object) -> None:
+        raise TypeError("str object expected; got None")
+
+    monkeypatch.setattr(edifact_reader, "read_interchange", refuse)
+    data = (SAMPLES / "paxlst-astra-1.edi").read_bytes()
+    with pytest.raises(UnreadableMessage) as info:
+        parse_message(data, "t.edi", context=CONTEXT)
+    assert info.value.reason == "the interchange could not be read (TypeError: str object expected; got None)"
+    assert info.value.locator is not None
+    assert info.value.locator.source == "t.edi"
 
 
 def test_one_broken_value_is_an_issue_not_a_failure() -> None:

@@ -3,7 +3,10 @@
 The message type in UNH picks the reader (PAXLST -> manifest, PNRGOV -> PNR push); the PAXLST
 reader dispatches further on the version (the legacy US ``001:000``). A reader failing on one
 message is contained: the message is reported as an ERROR issue and the others are still read,
-so one malformed message never loses a whole transmission. CUSRES (a government's answer) is
+so one malformed message never loses a whole transmission. A failure while cutting the
+interchange itself, before any message, is an unreadable message, never an unexpected error:
+the tokenizer and the envelope reader are compiled by mypyc (docs/matching.md), where a value of
+an unexpected type raises ``TypeError`` instead of passing through. CUSRES (a government's answer) is
 not passenger data: :func:`waystation.ingest.cusres.read_cusres` reads it.
 """
 
@@ -12,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from waystation.exc import Locator, UnknownFormat, UnreadableMessage
+from waystation.exc import InputError, Locator, UnknownFormat, UnreadableMessage
 from waystation.ingest.edifact.envelope import read_interchange
 from waystation.ingest.edifact.issues import IssueLog
 from waystation.ingest.edifact.multipart import reassemble
@@ -57,7 +60,13 @@ def sniff_edifact(data: bytes) -> float:
 def parse_edifact(data: bytes, source: str, context: ParseContext | None = None) -> ParsedMessage:
     """Read every message of an interchange into manifests and PNR pushes, with all issues found."""
     context = context or ParseContext()
-    interchange = read_interchange(data, source, context.today)
+    try:
+        interchange = read_interchange(data, source, context.today)
+    except InputError:
+        raise
+    except Exception as exc:  # contained: see module docstring
+        reason = f"the interchange could not be read ({type(exc).__name__}: {exc})"
+        raise UnreadableMessage(reason, Locator(source)) from exc
     log = IssueLog(source, interchange.issues)
     manifests: list[Manifest] = []
     pushes: list[PnrPush] = []

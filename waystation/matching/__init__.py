@@ -10,9 +10,9 @@ The public surface (kept small; other layers use only these)::
 Design and measured quality: docs/matching.md.
 """
 
-from waystation.matching.compiled import guard
+from waystation.compiled import guard
 
-guard()  # before any engine module is imported: a stale compiled build must not shadow its source
+guard("matching")  # before any engine module is imported: a stale compiled build must not shadow its source
 
 from waystation.matching.algorithms import DEFAULT_ALGORITHM, Algorithm, algorithm, algorithms, register
 from waystation.matching.clearance import Clearance, ClearanceSet

@@ -196,10 +196,11 @@ class _Scanner:
         if tag == "UNZ":
             self.ended = True
 
-    def run(self, start: int) -> str:
-        """Scan from ``start``; returns the trailer (text after UNZ)."""
+    def run(self, start: int, one_pass: bool = True) -> str:
+        """Scan from ``start``; returns the trailer (text after UNZ). ``one_pass=False`` goes straight
+        to the repairing scan (the tests compare both paths)."""
         noted = len(self.issues)
-        trailer = self._run_plain(start)
+        trailer = self._run_plain(start) if one_pass else None
         if trailer is not None:
             return trailer
         self.segments, self.offsets, self.issues, self.ended = [], [], self.issues[:noted], False
@@ -351,6 +352,12 @@ def _prelude_note(prelude: str) -> str:
 
 def tokenize(data: bytes | str, source: str = "<input>") -> Tokenized:
     """Cut an interchange into segments; raises :class:`UnreadableMessage` when there is no EDIFACT."""
+    return _tokenize(data, source, True)
+
+
+def _tokenize(data: bytes | str, source: str, one_pass: bool) -> Tokenized:
+    """:func:`tokenize`, with the choice of :meth:`_Scanner.run` (a compiled module's functions
+    cannot be monkeypatched, so the tests choose the path here)."""
     if isinstance(data, bytes):
         decoded = decode(data)
         text, encoding, notes = decoded.text, decoded.encoding, decoded.notes
@@ -373,7 +380,7 @@ def tokenize(data: bytes | str, source: str = "<input>") -> Tokenized:
         scanner.warn("wrapper", _prelude_note(prelude), 0)
     for note in una_notes:
         scanner.warn("service_string", note, start)
-    trailer = scanner.run(body_start)
+    trailer = scanner.run(body_start, one_pass)
     if trailer.strip(_EDGE_JUNK):
         shown = " ".join(trailer.split())[:60]
         scanner.warn("trailing_text", f"text after UNZ ignored: {shown!r}", len(text) - len(trailer))
