@@ -79,6 +79,26 @@ def _json_value(value: int | str | None) -> str:
 _INDEX = [str(i) for i in range(64)]
 
 
+def _usual(provenance: Provenance, field: str | None, source: str) -> tuple[int, int, str] | None:
+    """``(segment, line, raw)`` when ``provenance`` is the usual place of a value named ``field``
+    (none for a traveller's own): a segment of this message, with whole segment and line numbers,
+    its text, no ``seen_at``, and the tag its text starts with — what ``_usual_traveller_text``
+    writes as ``[segment,line,raw]`` without looking further. ``None`` otherwise."""
+    locator = provenance.locator
+    segment, line, raw = locator.segment, locator.line, provenance.raw
+    if (
+        type(segment) is int
+        and type(line) is int
+        and type(raw) is str
+        and locator.field == field
+        and provenance.seen_at is None
+        and (locator.source is None or locator.source == source)
+        and locator.tag == raw[:3]
+    ):
+        return segment, line, raw
+    return None
+
+
 class _Places:
     """The places of one traveller row, in order."""
 
@@ -164,18 +184,10 @@ class ProvenanceWriter:
         at_ref = "null"
         try:
             if at is not None:
-                locator = at.locator
-                segment, line, raw = locator.segment, locator.line, at.raw
-                if not (
-                    type(segment) is int
-                    and type(line) is int
-                    and type(raw) is str
-                    and locator.field is None
-                    and at.seen_at is None
-                    and (locator.source is None or locator.source == source)
-                    and locator.tag == raw[:3]
-                ):
+                usual = _usual(at, None, source)
+                if usual is None:
                     return None
+                segment, line, raw = usual
                 at_ref = "0"
                 by_raw[raw] = (at_ref, segment, line)
                 texts.append(f"[{segment},{line},{_text(raw)}]")
@@ -185,18 +197,10 @@ class ProvenanceWriter:
                     key = keys[name] = _text(name) + ":"  # TypeError for a name that is not text
                 if provenance is None:
                     return None
-                locator = provenance.locator
-                segment, line, raw = locator.segment, locator.line, provenance.raw
-                if not (
-                    type(segment) is int
-                    and type(line) is int
-                    and type(raw) is str
-                    and locator.field == name
-                    and provenance.seen_at is None
-                    and (locator.source is None or locator.source == source)
-                    and locator.tag == raw[:3]
-                ):
+                usual = _usual(provenance, name, source)
+                if usual is None:
                     return None
+                segment, line, raw = usual
                 seen = by_raw.get(raw)
                 if seen is None:
                     index = _INDEX[len(texts)]  # IndexError past the usual number of places
