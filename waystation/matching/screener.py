@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from waystation.matching.algorithms import DEFAULT_ALGORITHM, Algorithm, Assessment, algorithm
+from waystation.matching.batch import screen_on_every_core
 from waystation.matching.clearance import ClearanceSet
 from waystation.matching.explain import explain
 from waystation.matching.index import CandidateIndex, Proposal
@@ -44,9 +45,6 @@ class _Request:
     alert_threshold: float
     top: int
     cleared: ClearanceSet | None
-
-
-_WORKER: tuple[Screener, Sequence[Traveller], _Request] | None = None  # what a forked worker inherited
 
 
 class Screener:
@@ -129,26 +127,7 @@ class Screener:
             or "fork" not in multiprocessing.get_all_start_methods()
         ):
             return [self._screen(t, request) for t in travellers]
-        global _WORKER
-        # Forked workers inherit the screener and the travellers: only index ranges go to them and
-        # only hits come back (pickling the travellers cost more than screening them). Freezing the
-        # garbage collector keeps the workers from copying every page of the parent they touch.
-        # A process that froze its own objects before (the service freezes each analysed list:
-        # cli/process.py) keeps them frozen; unfreezing here would hand the whole index back to the
-        # collector, whose full collections then walk it again for every message.
-        _WORKER = (self, travellers, request)
-        frozen_before = gc.get_freeze_count()
-        gc.freeze()
-        try:
-            size = max(200, len(travellers) // (count * 8))
-            ranges = [(i, min(i + size, len(travellers))) for i in range(0, len(travellers), size)]
-            with multiprocessing.get_context("fork").Pool(count) as pool:
-                parts = pool.map(_screen_range, ranges)
-        finally:
-            _WORKER = None
-            if not frozen_before:
-                gc.unfreeze()
-        return [hits for part in parts for hits in part]
+        return screen_on_every_core(lambda t: self._screen(t, request), travellers, count)
 
     def assess(self, traveller: Traveller, entry_index: int) -> Assessment | None:
         """The algorithm's verdict on one traveller against one entry, with no pruning (for studies)."""
@@ -274,9 +253,3 @@ def _with_names(entry: EntryProfile, slots: list[int]) -> EntryProfile:
 
 def _algorithm(name: str) -> Algorithm:
     return algorithm(name)
-
-
-def _screen_range(bounds: tuple[int, int]) -> list[list[Hit]]:
-    assert _WORKER is not None, "worker started without a screener"
-    screener, travellers, request = _WORKER
-    return [screener._screen(t, request) for t in travellers[bounds[0] : bounds[1]]]
