@@ -149,6 +149,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--max-seconds", type=float, default=1800.0)
     parser.add_argument("--workers", type=int, default=1, help="server processes")
     parser.add_argument(
+        "--generator-nice",
+        type=int,
+        default=0,
+        help="lower the load generator's priority by this much once the server runs (it stands for "
+        "carriers on other machines: at 10 it takes only what the server leaves idle)",
+    )
+    parser.add_argument(
         "--database-url", default=None, help="PostgreSQL URL (SQLite in a temporary folder by default)"
     )
     args = parser.parse_args(argv)
@@ -168,6 +175,8 @@ def main(argv: list[str] | None = None) -> None:
         env["WAYSTATION_DATABASE_URL"] = args.database_url
     server = Server(env, home / "server.log", workers=args.workers)
     server.start()
+    if args.generator_nice:
+        os.nice(args.generator_nice)  # the server, started before, keeps the usual priority
     headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/edifact"}
 
     async def run() -> tuple[Tally, float, Tally, Tally, float]:
@@ -209,7 +218,10 @@ def _report(
         f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores; "
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; load average at end {os.getloadavg()}"
     )
-    print(f"store: {'PostgreSQL' if args.database_url else 'SQLite'}; server workers: {args.workers}")
+    print(
+        f"store: {'PostgreSQL' if args.database_url else 'SQLite'}; server workers: {args.workers}; "
+        f"load generator niced by {args.generator_nice}"
+    )
     answered = len(day_tally.acked)
     print(
         f"day: {answered}/{len(day)} 300-passenger iAPI requests answered "
