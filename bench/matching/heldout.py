@@ -28,6 +28,11 @@ NATIONAL_REGIMES = frozenset(
         "Belarus", "Egypt", "Venezuela", "Burundi", "Zimbabwe", "Republic of Guinea",
     }
 )  # fmt: skip
+# Errors in the 2018 UK list's own "UN Ref", checked by hand against the UN list. Group 13289
+# (Boubaker ben Habib ben al-Hakim, born 1 August 1983: every one of its seven names is a name or
+# alias of UN QDi.375) says "UN REF: QDi.345", which is Tarkhan Batirashvili (Omar al-Shishani).
+# Scoring those rows against QDi.345 counted three correct alerts as misses and as false alerts.
+UK_REF_ERRATA = {"13289": ("QDi.345", "QDi.375")}
 _UN_REF = re.compile(r"UN Ref\s*:?\s*([A-Z]{2}i\.\d{3})", re.I)
 _DOB = re.compile(r"^(\d{2})/(\d{2})/(\d{4})$")
 
@@ -60,6 +65,8 @@ def load_uk_heldout(un_ids: set[str], *, per_person: int = 3, seed: int = 7) -> 
     for group_id, members in sorted(groups.items()):
         refs = {m.group(1) for r in members for m in [_UN_REF.search(r[col["Other Information"]])] if m}
         expected = next(iter(refs)) if len(refs) == 1 else None
+        if group_id in UK_REF_ERRATA and expected == UK_REF_ERRATA[group_id][0]:
+            expected = UK_REF_ERRATA[group_id][1]
         if refs and (expected is None or expected not in un_ids):
             continue  # a UN person no longer (or ambiguously) on the 2026 list: no clean truth
         if not refs and not all(r[col["Regime"]].strip() in NATIONAL_REGIMES for r in members):
