@@ -55,18 +55,23 @@ def _limits(table: Table) -> dict[str, int]:
 
 
 def prepare(table: Table, rows: Iterable[Mapping[str, Any]]) -> list[Row]:
-    """Rows with over-long text cut to the column's length and NUL replaced by U+FFFD."""
+    """Rows with over-long text cut to the column's length and NUL replaced by U+FFFD.
+
+    A row with nothing to change is returned itself, not copied: the rows handed in are never
+    changed here (``insert_returning_ids`` adds the ids to copies), nor by the callers after."""
     limits = _limits(table)
     prepared: list[Row] = []
     for row in rows:
-        clean = dict(row)
+        clean: Row | None = None  # a copy only for a row with something to change (rarely any)
         for key, value in row.items():
             # Checked first in one test, because nearly every value passes (~10,000 per message).
             if isinstance(value, str) and ("\x00" in value or len(value) > limits.get(key, _NO_LIMIT)):
+                if clean is None:
+                    clean = dict(row)
                 value = value.replace("\x00", "\ufffd")
                 limit = limits.get(key)
                 clean[key] = value[:limit] if limit is not None else value
-        prepared.append(clean)
+        prepared.append(clean if clean is not None else row if type(row) is dict else dict(row))
     return prepared
 
 
@@ -138,9 +143,7 @@ def insert_returning_ids(
                 {"table": table.name, "n": len(prepared)},
             ).scalars()
         )
-        for row, ident in zip(prepared, ids, strict=True):
-            row["id"] = ident
-        _insert(session, table, prepared)
+        _insert(session, table, [{**row, "id": ident} for row, ident in zip(prepared, ids, strict=True)])
         return ids
     # SQLite: SQLAlchemy cannot promise the order of a multi-row RETURNING there, so it would send
     # the rows one statement each. Instead the first row is inserted alone, which takes the write
@@ -148,9 +151,7 @@ def insert_returning_ids(
     # the ids after it are then free for certain, and the rest go in one executemany.
     first = session.execute(_insert_returning_id(table), prepared[0]).scalar_one()
     ids = list(range(first, first + len(prepared)))
-    for row, ident in zip(prepared[1:], ids[1:], strict=True):
-        row["id"] = ident
-    _insert(session, table, prepared[1:])
+    _insert(session, table, [{**row, "id": ident} for row, ident in zip(prepared[1:], ids[1:], strict=True)])
     return ids
 
 
