@@ -17,6 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import DeclarativeBase, Session
 
 from waystation.store.binds import execute_many, sendable
+from waystation.store.core import execute
 from waystation.store.pg_copy import copy_rows
 
 __all__ = [
@@ -91,7 +92,7 @@ def _insert(session: Session, table: Table, rows: list[Row]) -> None:
     elif sendable(table, rows[0]):
         execute_many(session, table, rows)  # the same values, without SQLAlchemy's per-row work
     else:
-        session.execute(_plain_insert(table), rows)
+        execute(session, _plain_insert(table), rows)
 
 
 # Statements built once per table: building one costs several times what executing it does
@@ -135,10 +136,11 @@ def insert_returning_ids(
     table = table_of(model)
     prepared = prepare(table, rows)
     if len(prepared) == 1:
-        return [session.execute(_insert_returning_id(table), prepared[0]).scalar_one()]
+        return [execute(session, _insert_returning_id(table), prepared[0]).scalar_one()]
     if session.get_bind().dialect.name == "postgresql":
         ids = list(
-            session.execute(
+            execute(
+                session,
                 text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"),
                 {"table": table.name, "n": len(prepared)},
             ).scalars()
@@ -149,7 +151,7 @@ def insert_returning_ids(
     # the rows one statement each. Instead the first row is inserted alone, which takes the write
     # lock until the transaction ends and gets max(id) + 1 (the ids are rowids, never AUTOINCREMENT);
     # the ids after it are then free for certain, and the rest go in one executemany.
-    first = session.execute(_insert_returning_id(table), prepared[0]).scalar_one()
+    first = execute(session, _insert_returning_id(table), prepared[0]).scalar_one()
     ids = list(range(first, first + len(prepared)))
     _insert(session, table, [{**row, "id": ident} for row, ident in zip(prepared[1:], ids[1:], strict=True)])
     return ids
@@ -166,7 +168,7 @@ def insert_ignore(
         return
     table = table_of(model)
     statement = _insert_ignoring(table, session.get_bind().dialect.name, tuple(keys))
-    session.execute(statement, prepare(table, rows))
+    execute(session, statement, prepare(table, rows))
 
 
 def insert_one_ignoring(
@@ -176,5 +178,5 @@ def insert_one_ignoring(
     they were (then the row there is left alone, as by :func:`insert_ignore`)."""
     table = table_of(model)
     statement = _insert_ignoring_returning_id(table, session.get_bind().dialect.name, tuple(keys))
-    ident = session.execute(statement, prepare(table, [row])[0]).scalar_one_or_none()
+    ident = execute(session, statement, prepare(table, [row])[0]).scalar_one_or_none()
     return None if ident is None else int(ident)
