@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 
 from tests.api.conftest import Served
@@ -191,3 +192,34 @@ def test_a_revoked_carrier_token_is_refused_on_the_next_request(served: Served) 
     refused = served.client.post("/v1/messages", content=again, headers=headers)
     assert refused.status_code == 401
     assert refused.json()["code"] == "unauthenticated"
+
+
+def test_each_passenger_gets_their_own_answer_and_basis_in_one_request(served: Served) -> None:
+    """Alerted, unalerted and undocumented passengers side by side: passengers without alerts
+    share one decision per request (services/gateway.py), which must not leak across them."""
+    flight, listed = flight_with_listed(served, seed=203)
+    unlisted = [t.ref for t in flight.travellers if t.ref not in listed]
+    undocumented = {unlisted[1], unlisted[-1]}  # after an unalerted passenger with documents
+    travellers = [
+        dataclasses.replace(t, documents=()) if t.ref in undocumented else t for t in flight.travellers
+    ]
+    with served.workspace.transaction() as session:
+        start = audit_head(session).sequence
+    response, _ = send_iapi(served, flight.leg, travellers)
+    codes = {ref: p.code for ref, p in answers(response).by_passenger().items()}
+    alerted = set(_alerted_refs(served, int(response.headers["X-Message-Id"])))
+    assert undocumented
+    assert alerted
+    assert set(codes) - alerted - undocumented  # and some with neither
+    expected = {
+        t.ref: "4Z" if t.ref in undocumented else "2Z" if t.ref in alerted else "0Z" for t in travellers
+    }
+    assert codes == expected
+    with served.workspace.transaction() as session:
+        (record,) = audit_records(session, after=start, event_type=AuditEventType.BOARDING_ANSWERS)
+    event = event_from_payload(record.event_type, dict(record.payload))
+    assert isinstance(event, BoardingAnswersGiven)
+    basis = {p.traveller_ref: (p.answer.value, p.basis, bool(p.alert_ids)) for p in event.passengers()}
+    for ref, code in expected.items():
+        kind = {"4Z": "insufficient_data", "2Z": "open_alert", "0Z": "no_alerts"}[code]
+        assert basis[ref] == (code, kind, code == "2Z"), ref

@@ -19,7 +19,7 @@ from waystation.cases.events import AuditEventType, PolicyChanged
 from waystation.cases.vocab import Role
 from waystation.cli import main
 from waystation.exc import Unauthenticated
-from waystation.services.audit import audited, read_head, verify_audit, write_head
+from waystation.services.audit import _write_new, audited, read_head, verify_audit, write_head
 from waystation.services.policy import configure_policy
 from waystation.services.principal import Principal
 from waystation.services.users import authenticate_password, create_user
@@ -276,3 +276,12 @@ def test_a_writing_transaction_waits_for_the_disk_after_letting_the_writer_lock_
         if fresh.settings.database_url.startswith("sqlite"):
             assert connection.exec_driver_sql("PRAGMA synchronous").scalar_one() == 2
     assert verify_audit(workspace).ok
+
+
+def test_the_head_writer_makes_a_missing_folder_and_writes_the_bytes_whole(tmp_path: Path) -> None:
+    target = tmp_path / "gone" / "again" / "audit-head.json.1.tmp"
+    data = ("{" + "x" * 70_000 + "}\n").encode("utf-8")  # larger than one write() may take
+    _write_new(target, data)
+    assert target.read_bytes() == data
+    _write_new(target, b"{}\n")  # replaced whole, not overwritten in place
+    assert target.read_bytes() == b"{}\n"

@@ -16,6 +16,7 @@ def test_store_exports() -> None:
             "MessageStatus",
             "NewAlert",
             "NewHit",
+            "RunCounts",
             "ScreeningRun",
             "StoredAlert",
             "StoredBooking",

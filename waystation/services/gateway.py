@@ -236,6 +236,9 @@ def _decide(
     for alert in alerts:
         by_key.setdefault(alert.alert.traveller_key, []).append(alert)
     decisions: list[PassengerDecision] = []
+    # A passenger without alerts on the flight gets the answer every such passenger gets (one per
+    # finding of insufficient data): decided once per request, not once per passenger.
+    unalerted: dict[bool, BoardingDecision] = {}
     for manifest, traveller, key in people:
         leg = manifest.legs[0] if manifest.legs else None
         flight, day = (leg.designator if leg else ""), _day(leg)
@@ -244,7 +247,13 @@ def _decide(
             for a in by_key.get(key, ())
             if a.alert.flight == flight and (a.alert.flight_date == day or day is None)
         ]
-        decision = decide_boarding(states, policy, insufficient_data=insufficient(traveller))
+        lacking = insufficient(traveller)
+        if states:
+            decision = decide_boarding(states, policy, insufficient_data=lacking)
+        else:
+            decision = unalerted.get(lacking) or unalerted.setdefault(
+                lacking, decide_boarding((), policy, insufficient_data=lacking)
+            )
         decisions.append(
             PassengerDecision(
                 traveller.ref,

@@ -25,10 +25,10 @@ from waystation.services.workspace import ScreeningConfig, Workspace
 from waystation.store import (
     ListVersionInfo,
     NewHit,
+    RunCounts,
     StoredAlert,
     add_hits,
     clearances_in_force,
-    close_run,
     latest_version,
     latest_versions,
     load_watchlist,
@@ -197,13 +197,19 @@ def record_screening(
     if received.parsed is None or received.content is None:
         raise NotFound(f"message {received.message_id} holds no stored travellers to screen")
     config = workspace.screening
-    run_id = start_run(
+    flat = [hit for hits in screened.results for hit in hits]
+    run_id = start_run(  # recorded closed: screening is over, its counts known (one statement)
         session,
         algorithm=screened.algorithm,
         algorithm_version=screened.algorithm_version,
         thresholds={"report": config.report_threshold, "alert": config.alert_threshold},
         list_version_ids=[v.id for v in screened.versions],
         raw_message_id=received.message_id,
+        finished=RunCounts(
+            traveller_count=len(screened.travellers),
+            hit_count=len(flat),
+            alert_count=sum(1 for hit in flat if hit.alert),
+        ),
     )
     ids = received.content.ids_by_ref
     rows = [
@@ -224,14 +230,6 @@ def record_screening(
         for hit in hits
     ]
     hit_ids = add_hits(session, run_id, rows)
-    flat = [hit for hits in screened.results for hit in hits]
-    close_run(
-        session,
-        run_id,
-        traveller_count=len(screened.travellers),
-        hit_count=len(flat),
-        alert_count=sum(1 for hit in flat if hit.alert),
-    )
     raised = raise_watchlist_alerts(
         session,
         audit,

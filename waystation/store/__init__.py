@@ -60,6 +60,7 @@ from waystation.store.parsed import StoredContent, store_flights, store_parsed_m
 from waystation.store.policy import add_policy, latest_policy, policy_versions
 from waystation.store.screening import (
     NewHit,
+    RunCounts,
     ScreeningRun,
     StoredHit,
     add_hits,
@@ -122,6 +123,7 @@ __all__ = [
     "MessageStatus",
     "NewAlert",
     "NewHit",
+    "RunCounts",
     "ScreeningRun",
     "StoredAlert",
     "StoredBooking",

@@ -21,6 +21,7 @@ from waystation.cases.vocab import AlertKind, AlertStatus, Disposition, ReviewAc
 from waystation.cases.workflow import AlertState, fold
 from waystation.exc import Conflict, NotFound
 from waystation.store.bulk import chunks, insert_returning_ids, insert_rows
+from waystation.store.core import execute
 from waystation.store.schema import AlertRow, ReviewEntryRow
 
 __all__ = [
@@ -262,7 +263,7 @@ def alerts_of_travellers(session: Session, traveller_keys: Sequence[str], *, lim
     if not traveller_keys:
         return []
     params = {"keys": list(traveller_keys), "limit": limit}
-    return load_alerts(session, list(session.execute(_OF_TRAVELLERS, params).scalars()))
+    return load_alerts(session, list(execute(session, _OF_TRAVELLERS, params).scalars()))
 
 
 _OF_TRAVELLERS = (

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from waystation.cases.chain import GENESIS, AuditRecord, ChainHead, seal_all
 from waystation.cases.events import AuditEvent, AuditEventType
 from waystation.store.bulk import insert_ignore, insert_rows, table_of
+from waystation.store.core import execute
 from waystation.store.schema import AuditHeadRow, AuditRecordRow
 
 __all__ = ["append_audit", "audit_head", "audit_records", "count_audit", "iter_audit"]
@@ -55,8 +56,8 @@ _MOVE_HEAD = (
 
 def _lock_head(session: Session) -> ChainHead | None:
     """Lock the head row and read it in one statement (``UPDATE … RETURNING``); ``None`` when missing."""
-    row = session.execute(_LOCK_HEAD).one_or_none()
-    return ChainHead(row[0], row[1]) if row is not None else None
+    row = execute(session, _LOCK_HEAD).one_or_none()
+    return ChainHead(row.sequence, row.hash) if row is not None else None
 
 
 def _lock_and_read_head(session: Session) -> ChainHead:
@@ -109,7 +110,7 @@ def append_audit(
         ],
     )
     last = records[-1]
-    session.execute(_MOVE_HEAD, {"new_sequence": last.sequence, "new_hash": last.hash})
+    execute(session, _MOVE_HEAD, {"new_sequence": last.sequence, "new_hash": last.hash})
     return records
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import DeclarativeBase, Session
 
 from waystation.store.binds import execute_many, sendable
+from waystation.store.core import execute
 from waystation.store.pg_copy import copy_rows
 
 __all__ = [
@@ -55,18 +56,23 @@ def _limits(table: Table) -> dict[str, int]:
 
 
 def prepare(table: Table, rows: Iterable[Mapping[str, Any]]) -> list[Row]:
-    """Rows with over-long text cut to the column's length and NUL replaced by U+FFFD."""
+    """Rows with over-long text cut to the column's length and NUL replaced by U+FFFD.
+
+    A row with nothing to change is returned itself, not copied: the rows handed in are never
+    changed here (``insert_returning_ids`` adds the ids to copies), nor by the callers after."""
     limits = _limits(table)
     prepared: list[Row] = []
     for row in rows:
-        clean = dict(row)
+        clean: Row | None = None  # a copy only for a row with something to change (rarely any)
         for key, value in row.items():
             # Checked first in one test, because nearly every value passes (~10,000 per message).
             if isinstance(value, str) and ("\x00" in value or len(value) > limits.get(key, _NO_LIMIT)):
+                if clean is None:
+                    clean = dict(row)
                 value = value.replace("\x00", "\ufffd")
                 limit = limits.get(key)
                 clean[key] = value[:limit] if limit is not None else value
-        prepared.append(clean)
+        prepared.append(clean if clean is not None else row if type(row) is dict else dict(row))
     return prepared
 
 
@@ -86,7 +92,7 @@ def _insert(session: Session, table: Table, rows: list[Row]) -> None:
     elif sendable(table, rows[0]):
         execute_many(session, table, rows)  # the same values, without SQLAlchemy's per-row work
     else:
-        session.execute(_plain_insert(table), rows)
+        execute(session, _plain_insert(table), rows)
 
 
 # Statements built once per table: building one costs several times what executing it does
@@ -130,27 +136,24 @@ def insert_returning_ids(
     table = table_of(model)
     prepared = prepare(table, rows)
     if len(prepared) == 1:
-        return [session.execute(_insert_returning_id(table), prepared[0]).scalar_one()]
+        return [execute(session, _insert_returning_id(table), prepared[0]).scalar_one()]
     if session.get_bind().dialect.name == "postgresql":
         ids = list(
-            session.execute(
+            execute(
+                session,
                 text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"),
                 {"table": table.name, "n": len(prepared)},
             ).scalars()
         )
-        for row, ident in zip(prepared, ids, strict=True):
-            row["id"] = ident
-        _insert(session, table, prepared)
+        _insert(session, table, [{**row, "id": ident} for row, ident in zip(prepared, ids, strict=True)])
         return ids
     # SQLite: SQLAlchemy cannot promise the order of a multi-row RETURNING there, so it would send
     # the rows one statement each. Instead the first row is inserted alone, which takes the write
     # lock until the transaction ends and gets max(id) + 1 (the ids are rowids, never AUTOINCREMENT);
     # the ids after it are then free for certain, and the rest go in one executemany.
-    first = session.execute(_insert_returning_id(table), prepared[0]).scalar_one()
+    first = execute(session, _insert_returning_id(table), prepared[0]).scalar_one()
     ids = list(range(first, first + len(prepared)))
-    for row, ident in zip(prepared[1:], ids[1:], strict=True):
-        row["id"] = ident
-    _insert(session, table, prepared[1:])
+    _insert(session, table, [{**row, "id": ident} for row, ident in zip(prepared[1:], ids[1:], strict=True)])
     return ids
 
 
@@ -165,7 +168,7 @@ def insert_ignore(
         return
     table = table_of(model)
     statement = _insert_ignoring(table, session.get_bind().dialect.name, tuple(keys))
-    session.execute(statement, prepare(table, rows))
+    execute(session, statement, prepare(table, rows))
 
 
 def insert_one_ignoring(
@@ -175,5 +178,5 @@ def insert_one_ignoring(
     they were (then the row there is left alone, as by :func:`insert_ignore`)."""
     table = table_of(model)
     statement = _insert_ignoring_returning_id(table, session.get_bind().dialect.name, tuple(keys))
-    ident = session.execute(statement, prepare(table, [row])[0]).scalar_one_or_none()
+    ident = execute(session, statement, prepare(table, [row])[0]).scalar_one_or_none()
     return None if ident is None else int(ident)

@@ -17,6 +17,7 @@ from waystation.cases.clearance import Clearance
 from waystation.cases.vocab import Role
 from waystation.exc import Conflict, InputError, NotFound
 from waystation.store.bulk import insert_returning_ids, table_of
+from waystation.store.core import execute
 from waystation.store.schema import ClearanceRow, ListEntryRow, ListVersionRow, WatchlistRow
 from waystation.store.types import utc_now
 
@@ -134,7 +135,7 @@ def clearances_signature(session: Session) -> tuple[object, ...]:
     """A value that changes whenever a clearance is granted or revoked: clearances are only ever
     added and revoked at most once (never edited or deleted), so their count, the highest id, the
     latest grant and the count of revoked ones cannot all stay the same across a change."""
-    return tuple(session.execute(_SIGNATURE).one())
+    return tuple(execute(session, _SIGNATURE).one())
 
 
 _CLEARANCES = table_of(ClearanceRow)

@@ -25,6 +25,7 @@ from waystation.exc import Conflict, NotFound
 from waystation.model import ParseIssue
 from waystation.store.bulk import insert_returning_ids, insert_rows, prepare, table_of
 from waystation.store.codec import issue_from_json, issue_to_json
+from waystation.store.core import execute
 from waystation.store.engine import defer_sync
 from waystation.store.schema import RawMessageBodyRow, RawMessageRow
 from waystation.store.types import utc_now
@@ -211,7 +212,7 @@ def find_duplicate(
     """The first earlier message from ``sender`` with this interchange reference that was not rejected."""
     statement = _DUPLICATE_OF_UNKNOWN if sender is None else _DUPLICATE_OF_SENDER
     params = {"interchange": interchange_ref, "sender": sender, "before": before_id}
-    return session.execute(statement, params).scalar()
+    return execute(session, statement, params).scalar()
 
 
 def _duplicate_query(*, sender_known: bool) -> Any:
@@ -261,7 +262,7 @@ def _update(session: Session, message_id: int, values: dict[str, object]) -> Non
     """
     (clean,) = prepare(table_of(RawMessageRow), [values])
     statement = _update_statement(tuple(clean))
-    result = session.execute(statement, {"_message": message_id, **{f"_{k}": v for k, v in clean.items()}})
+    result = execute(session, statement, {"_message": message_id, **{f"_{k}": v for k, v in clean.items()}})
     if getattr(result, "rowcount", 1) == 0:
         status = session.execute(select(RawMessageRow.status).where(RawMessageRow.id == message_id)).scalar()
         if status is None:

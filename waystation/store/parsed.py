@@ -33,6 +33,7 @@ from waystation.store.bulk import (
     insert_rows,
     table_of,
 )
+from waystation.store.core import execute
 from waystation.store.keys import flight_key
 from waystation.store.messages import mark_parsed
 from waystation.store.rows import Row, RowBuilder
@@ -160,7 +161,8 @@ def store_flights(session: Session, legs: Iterable[Leg]) -> dict[str, int]:
 
 
 def _flight_ids(session: Session, keys: list[str]) -> dict[str, int]:
-    return {str(key): int(ident) for key, ident in session.execute(_FLIGHT_IDS, {"keys": keys})}
+    rows = execute(session, _FLIGHT_IDS, {"keys": keys})
+    return {str(row.flight_key): int(row.id) for row in rows}
 
 
 _FLIGHTS = table_of(FlightRow)

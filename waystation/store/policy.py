@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from waystation.cases.policy import AutoDeny, CarrierPolicy, OnTrueMatch
 from waystation.cases.vocab import BoardingAnswer
 from waystation.exc import Conflict
-from waystation.store.bulk import insert_rows
+from waystation.store.bulk import insert_rows, table_of
+from waystation.store.core import execute
 from waystation.store.schema import CarrierPolicyRow
 
 __all__ = ["add_policy", "latest_policy", "policy_versions"]
 
 
-def _policy(row: CarrierPolicyRow) -> CarrierPolicy:
+def _policy(row: CarrierPolicyRow | Row[Any]) -> CarrierPolicy:
+    """The policy of a stored row (an ORM object or a row of the table's columns: same names)."""
     return CarrierPolicy(
         version=row.version,
         configured_by=row.configured_by,
@@ -51,12 +55,14 @@ def add_policy(session: Session, policy: CarrierPolicy) -> CarrierPolicy:
 
 
 def latest_policy(session: Session) -> CarrierPolicy | None:
-    row = session.execute(_LATEST).scalar()
+    row = execute(session, _LATEST).one_or_none()
     return _policy(row) if row is not None else None
 
 
-# Built once: every iAPI request reads the policy in force.
-_LATEST = select(CarrierPolicyRow).order_by(CarrierPolicyRow.id.desc()).limit(1)
+# Built once: every iAPI request reads the policy in force. Its columns, not the ORM object:
+# the same values, read on the session's connection (store/core.py), without an identity map.
+_POLICIES = table_of(CarrierPolicyRow)
+_LATEST = select(*_POLICIES.columns).order_by(_POLICIES.c.id.desc()).limit(1)
 
 
 def policy_versions(session: Session) -> list[CarrierPolicy]:

@@ -25,6 +25,7 @@ from waystation.store.types import utc_now
 
 __all__ = [
     "NewHit",
+    "RunCounts",
     "ScreeningRun",
     "StoredHit",
     "add_hits",
@@ -95,6 +96,16 @@ class ScreeningRun:
     alert_count: int
 
 
+@dataclass(frozen=True, slots=True)
+class RunCounts:
+    """What a finished run counted, for :func:`start_run` to record it closed at once."""
+
+    traveller_count: int
+    hit_count: int
+    alert_count: int
+    finished_at: datetime | None = None
+
+
 def start_run(
     session: Session,
     *,
@@ -106,23 +117,30 @@ def start_run(
     flight_id: int | None = None,
     subject: str | None = None,
     started_at: datetime | None = None,
+    finished: RunCounts | None = None,
 ) -> int:
-    """Record the start of a screening run; returns its id."""
+    """Record the start of a screening run; returns its id.
+
+    ``finished``: the run is recorded already closed with these counts, in the same statement —
+    for a caller that screened before it stores anything and so knows them (the gateway: one
+    statement fewer per message than :func:`close_run` after the hits)."""
+    now = utc_now() if started_at is None or finished is not None else started_at
     (run_id,) = insert_returning_ids(
         session,
         ScreeningRunRow,
         [
             {
-                "started_at": started_at or utc_now(),
+                "started_at": started_at or now,
+                "finished_at": (finished.finished_at or now) if finished is not None else None,
                 "algorithm": algorithm,
                 "algorithm_version": algorithm_version,
                 "thresholds": {str(k): float(v) for k, v in thresholds.items()},
                 "raw_message_id": raw_message_id,
                 "flight_id": flight_id,
                 "subject": subject,
-                "traveller_count": 0,
-                "hit_count": 0,
-                "alert_count": 0,
+                "traveller_count": finished.traveller_count if finished is not None else 0,
+                "hit_count": finished.hit_count if finished is not None else 0,
+                "alert_count": finished.alert_count if finished is not None else 0,
             }
         ],
     )

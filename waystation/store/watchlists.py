@@ -29,6 +29,7 @@ from waystation.store.codec import (
     issue_to_json,
     provenance_to_json,
 )
+from waystation.store.core import execute
 from waystation.store.list_diff import change_summary
 from waystation.store.schema import EntryBodyRow, ListChangeRow, ListEntryRow, ListVersionRow, WatchlistRow
 from waystation.store.types import utc_now
@@ -335,7 +336,7 @@ _LATEST_OF_EACH = (
 
 def latest_versions(session: Session) -> list[ListVersionInfo]:
     """The version imported last of every stored list, by list name (what screening uses)."""
-    return [_info(row) for row in session.execute(_LATEST_OF_EACH)]
+    return [_info(row) for row in execute(session, _LATEST_OF_EACH)]
 
 
 def watchlist_names(session: Session) -> list[str]:
