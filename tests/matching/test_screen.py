@@ -255,3 +255,26 @@ def test_assess_with_needed_drops_only_pairs_that_cannot_reach_it(un: Screener, 
             dropped += 1
     assert checked == dropped
     assert checked > 20  # the three names meet many listed names (a test that cannot be empty)
+
+
+def test_screening_leaves_no_reference_cycles() -> None:
+    """A traveller's objects are freed when screening returns, not at the next collection (in the
+    gateway a 300-passenger message left some 10,000 objects for the collector)."""
+    import gc
+
+    entries = [entry_from(ROW, "QDi.014"), entry_from({**ROW, "entry_names": "Ayman/al-Zawahiri"}, "QDi.006")]
+    screener = Screener.build([listed(*entries)])
+    names = [("EL-SAYED", "TAREK"), ("ZAWAHIRI", "AYMAN"), ("SMITH", "JOHN"), ("AL SAYED", "TARIQ ANWAR")]
+    travellers = [
+        traveller_from({**ROW, "surname": names[i % 4][0], "given": names[i % 4][1]}, f"T{i}")
+        for i in range(40)
+    ]
+    screener.screen_many(travellers[:4], threshold=0.5, alert_threshold=0.75, workers=1)  # caches filled
+    gc.collect()
+    gc.disable()
+    try:
+        hits = screener.screen_many(travellers, threshold=0.5, alert_threshold=0.75, workers=1)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+    assert [h.entry_id for h in hits[1]] == ["QDi.006"]
