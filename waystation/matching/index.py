@@ -209,6 +209,22 @@ class CandidateIndex:
         # (One tuple object per distinct value: almost every entry's is (0,) or (0, 0).)
         shared: dict[tuple[int, ...], tuple[int, ...]] = {}
         self._absorbers = [shared.setdefault(counts, counts) for counts in map(_absorber_counts, entries)]
+        # Per entry, every name's length bits together (``_name_lengths``, capped): when none of
+        # them allows a joined comparison with any word of the traveller, every word a name leaves
+        # over is charged, and an entry found by one word of several is dropped on one test.
+        word_bits = array("Q")
+        run_bits = array("Q")
+        for entry in entries:
+            words_or = 0
+            runs_or = 0
+            for name in entry.names:
+                name_words, name_runs = _name_lengths(name)
+                words_or |= name_words
+                runs_or |= name_runs
+            word_bits.append(_capped(words_or))
+            run_bits.append(_capped(runs_or))
+        self._word_bits = word_bits
+        self._run_bits = run_bits
         # Common words (Mohammed on a million-name list) are not walked whole: their entries are
         # split by birth year, and a traveller walks only the years next to their own.
         limit = max(COMMON_MIN, int(len(entries) * COMMON_SHARE))
@@ -471,6 +487,19 @@ class CandidateIndex:
                     return False
             return True
 
+        # The traveller's words a name can leave over (``_name_bound``'s unmet: with a part of
+        # their own, not a passport word cut short), and what lengths they could be joined at.
+        own_positions: list[int] = []
+        window_bits = 0
+        text_bits = 0
+        for position, reaches in enumerate(found):
+            if any(not is_whole for is_whole, _ in reaches) and not (truncated and position == len(found) - 1):
+                own_positions.append(position)
+                window_bits |= sources[position].any_window_lengths
+                text_bits |= sources[position].text_lengths
+        own_count = len(own_positions)
+        window_bits = _capped(window_bits)
+        text_bits = _capped(text_bits)
         if len(credit) >= _VECTOR_MIN:
             # Many entries credited (a large list): the first test below, vectorized, keeps a
             # superset of what it keeps; the entries near in date or with a document are kept whole.
@@ -506,6 +535,28 @@ class CandidateIndex:
                 proposals.append(Proposal(number, min(value + bonus, NAME_CAP) + whole, True))
                 continue
             absorbers = self._absorbers[number]
+            if own_count >= 2:
+                # Found by fewer of the traveller's words than it has: every name leaves at least
+                # ``own_count - met`` of them over, each charged unless a head or initial takes it
+                # or a joined comparison could align it, which the length bits rule out at once.
+                met = 0
+                for position in own_positions:
+                    group, commons = groups[position]
+                    if number in group or any(number in members for members in commons):
+                        met += 1
+                most_absorbed = max(absorbers, default=0)
+                unmet_least = own_count - met
+                if (
+                    unmet_least > most_absorbed
+                    and not (self._word_bits[number] & window_bits or self._run_bits[number] & text_bits)
+                    and value
+                    + slack
+                    + _INITIAL_MOST * most_absorbed
+                    - min(EXTRA * (unmet_least - most_absorbed), EXTRA_CAP)
+                    + rest
+                    < evidence_needed - _ROUNDING
+                ):
+                    continue
             if ceiling is not None:
                 top = bonus if complete and everywhere(number) else slack
                 most = value + top + whole + _INITIAL_MOST * max(absorbers, default=0) + _ROUNDING
@@ -746,6 +797,14 @@ def _name_lengths(name: AnalysedName) -> tuple[int, int]:
             if i >= 2:
                 runs |= 1 << (pair + sizes[i - 2])
     return words, runs
+
+
+def _capped(bits: int) -> int:
+    """Length bits in 64: every length from 63 up as bit 63 (on both sides of a test, so that a
+    test of capped bits is true whenever the full test is)."""
+    if bits >> 63:
+        return (bits & ((1 << 63) - 1)) | (1 << 63)
+    return bits
 
 
 def _length_bits(texts: list[str]) -> int:
