@@ -35,7 +35,15 @@ from rapidfuzz.distance import OSA
 
 from waystation.matching.compare.names import COMPLETE, EXTRA, EXTRA_CAP, JOIN_MIN, NAME_CAP, diminished
 from waystation.matching.compare.words import ALIGN_MIN, pair_weight, similarity
-from waystation.matching.neardates import apart_bounds, exact_keys, near_keys
+from waystation.matching.neardates import (
+    apart_bounds,
+    exact_keys,
+    exactly_dated,
+    middle_keys,
+    middle_keys_of,
+    near_keys,
+    other_day_bounds,
+)
 from waystation.matching.normalize import AnalysedName, Word, word
 from waystation.matching.profiles import EntryProfile, TravellerProfile
 
@@ -168,7 +176,7 @@ class CandidateIndex:
     compared on the one or two that can reach the threshold, not on all twenty.
     """
 
-    def __init__(self, entries: Sequence[EntryProfile]) -> None:
+    def __init__(self, entries: Sequence[EntryProfile], *, vector_min: int = 1000) -> None:
         # Postings as lists, each entry appended once (entries come in order, so a list's last
         # item tells whether this entry is in it already): sorted without sorting, and a third of
         # the memory sets would take while the index is built.
@@ -176,11 +184,16 @@ class CandidateIndex:
         words: dict[str, Word] = {}
         documents: dict[str, set[int]] = {}
         near: dict[int, list[int]] = {}
+        middle: dict[int, list[int]] = {}
+        exact_only = array("B")
         for number, entry in enumerate(entries):
-            for day in exact_keys(entry.entry.birth_dates):
-                dated = near.setdefault(day, [])
-                if not dated or dated[-1] != number:
-                    dated.append(number)
+            statements = entry.entry.birth_dates
+            for day in exact_keys(statements):
+                for filed_as, filed in ((day, near), *((k, middle) for k in middle_keys(day))):
+                    dated = filed.setdefault(filed_as, [])
+                    if not dated or dated[-1] != number:
+                        dated.append(number)
+            exact_only.append(exactly_dated(statements))
             for name in entry.names:
                 for w in name_units(name):
                     known = words.get(w.text)
@@ -202,6 +215,9 @@ class CandidateIndex:
                 if not bucket or bucket[-1] != text:
                     bucket.append(text)
         self._words = words
+        # Credited entries from which ``propose``'s first test runs vectorized (``_first_test``;
+        # below, numpy's fixed cost is more than the loop's; tests set 0 to check both ways agree).
+        self._vector_min = vector_min
         self._units = [e.name_units for e in entries]
         self._names = [e.names for e in entries]
         self._targets: dict[tuple[int, int], _Targets] = {}
@@ -253,9 +269,14 @@ class CandidateIndex:
         # Entries by full listed date of birth: the few whose date can earn a traveller more than
         # the apart bounds (``neardates``), found by key instead of by comparing every date.
         self._near = {key: array("I", numbers) for key, numbers in near.items()}
+        # And by year and month, and by year and day: an entry whose every date is a full date in
+        # none of these of the traveller's can earn only what another day earns (``neardates``).
+        self._middle = {key: array("I", numbers) for key, numbers in middle.items()}
+        self._exact_only = exact_only
+        self._exact_np: Any = _view(exact_only, np.uint8)
         # The same years as numpy views (no copy), for the vectorized first test of ``propose``.
-        self._lo_np: Any = np.frombuffer(self._year_lo, dtype=np.uint16) if entries else np.zeros(0, np.uint16)
-        self._hi_np: Any = np.frombuffer(self._year_hi, dtype=np.uint16) if entries else np.zeros(0, np.uint16)
+        self._lo_np: Any = _view(self._year_lo, np.uint16)
+        self._hi_np: Any = _view(self._year_hi, np.uint16)
 
     @property
     def vocabulary_size(self) -> int:
@@ -474,6 +495,17 @@ class CandidateIndex:
         near: set[int] = set()
         for day in near_keys(born):
             near.update(self._near.get(day, ()))
+        # With a full date (not 1 January, which reads as a year), an exactly dated entry neither
+        # near nor in the middle (same month or day of the year) earns at most another day's bound.
+        other = apart
+        middle: set[int] = set()
+        by_day = born is not None and born.day is not None and (born.month, born.day) != (1, 1)
+        if by_day:
+            assert born is not None
+            other = other_day_bounds(year_bounds)
+            for filed_as in middle_keys_of(born):
+                middle.update(self._middle.get(filed_as, ()))
+        exact_only = self._exact_only
         bonus = slack + (COMPLETE if complete else 0.0)
         # Below this, no date, document or bonus can lift an entry: most are dropped on one test.
         floor = evidence_needed - bonus - whole - max(without, with_document if document_hits else without)
@@ -492,21 +524,26 @@ class CandidateIndex:
         own_positions: list[int] = []
         window_bits = 0
         text_bits = 0
+        last_position = len(found) - 1
         for position, reaches in enumerate(found):
-            if any(not is_whole for is_whole, _ in reaches) and not (truncated and position == len(found) - 1):
+            if any(not is_whole for is_whole, _ in reaches) and not (truncated and position == last_position):
                 own_positions.append(position)
                 window_bits |= sources[position].any_window_lengths
                 text_bits |= sources[position].text_lengths
         own_count = len(own_positions)
         window_bits = _capped(window_bits)
         text_bits = _capped(text_bits)
-        if len(credit) >= _VECTOR_MIN:
+        if len(credit) >= self._vector_min:
             # Many entries credited (a large list): the first test below, vectorized, keeps a
             # superset of what it keeps; the entries near in date or with a document are kept whole.
             kept: Iterable[int] = self._first_test(
-                credit, year, apart, evidence_needed - (bonus if complete else slack) - whole - without
+                credit,
+                year,
+                apart,
+                other if by_day else None,
+                evidence_needed - (bonus if complete else slack) - whole - without,
             )
-            forced = (near | document_hits) & credit.keys()
+            forced = (near | middle | document_hits) & credit.keys()
             if forced:
                 kept = [*kept, *forced.difference(kept)]
         else:
@@ -525,7 +562,12 @@ class CandidateIndex:
                         gap = year - hi[number]
                         if gap < 0:
                             gap = 0
-                    by_gap = year_bounds if number in near else apart
+                    if number in near:
+                        by_gap = year_bounds
+                    elif by_day and exact_only[number] and number not in middle:
+                        by_gap = other
+                    else:
+                        by_gap = apart
                     rest += by_gap[gap] if gap < last else by_gap[last]
             if value + slack + whole + rest < evidence_needed and (
                 not complete or value + bonus + whole + rest < evidence_needed or not everywhere(number)
@@ -597,7 +639,12 @@ class CandidateIndex:
         return proposals, matched
 
     def _first_test(
-        self, credit: dict[int, float], year: int | None, apart: Sequence[float], needed: float
+        self,
+        credit: dict[int, float],
+        year: int | None,
+        apart: Sequence[float],
+        other: Sequence[float] | None,
+        needed: float,
     ) -> list[int]:
         """The credited entries whose credit plus the most an apart date can add reaches ``needed``
         (``propose``'s first test for an entry with no near date and no document, in numpy: on a
@@ -611,6 +658,9 @@ class CandidateIndex:
             gap = np.maximum(first - year, year - self._hi_np[numbers].astype(np.intp))
             gap = np.clip(gap, 0, len(apart) - 1)
             dates = np.asarray(apart, dtype=np.float64)[gap]
+            if other is not None:  # (exactly dated entries, the middle ones being kept by the caller)
+                exact = self._exact_np[numbers] != 0
+                dates = np.where(exact, np.asarray(other, dtype=np.float64)[gap], dates)
             values = values + np.where(first == 0, 0.0, dates)
         kept: list[int] = numbers[values >= needed - _MARGIN].tolist()
         return kept
@@ -799,6 +849,11 @@ def _name_lengths(name: AnalysedName) -> tuple[int, int]:
     return words, runs
 
 
+def _view(values: array[int], dtype: Any) -> Any:
+    """A numpy view of an array of numbers, without copying them (an empty one for no entries)."""
+    return np.frombuffer(values, dtype=dtype) if len(values) else np.zeros(0, dtype)
+
+
 def _capped(bits: int) -> int:
     """Length bits in 64: every length from 63 up as bit 63 (on both sides of a test, so that a
     test of capped bits is true whenever the full test is)."""
@@ -868,7 +923,6 @@ _REACH_HELD_MAX = 1_000_000
 # few thousand, while on a million-name list they seldom come round again (2,000 dev travellers
 # made 125,000 there, some 60 MB kept for nothing).
 _TARGETS_MAX = 20_000
-_VECTOR_MIN = 1000  # credited entries from which ``propose``'s first test runs vectorized (``_first_test``)
 _MARGIN = 1e-6  # what a sum in another order may differ by: never drop on that
 _ROUNDING = 1e-6  # a bound summed in another order may differ in the last bits: never prune on that
 _INITIAL_MOST = 1.0  # the most an initial can earn (compare.names: an initial is weak evidence)
