@@ -491,7 +491,7 @@ class CandidateIndex:
         last = len(year_bounds) - 1
         # Entries with a full date near the traveller's may earn the year's bound; all others at
         # most the apart bound (``neardates``): most same-year entries drop on the first test.
-        apart = apart_bounds(year_bounds)
+        apart = apart_bounds(tuple(year_bounds))
         near: set[int] = set()
         for day in near_keys(born):
             near.update(self._near.get(day, ()))
@@ -502,7 +502,7 @@ class CandidateIndex:
         by_day = born is not None and born.day is not None and (born.month, born.day) != (1, 1)
         if by_day:
             assert born is not None
-            other = other_day_bounds(year_bounds)
+            other = other_day_bounds(tuple(year_bounds))
             for filed_as in middle_keys_of(born):
                 middle.update(self._middle.get(filed_as, ()))
         exact_only = self._exact_only

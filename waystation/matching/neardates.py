@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from waystation.matching.compare.dates import (
     OTHER_DAY_V1,
@@ -50,6 +51,7 @@ _APART = (
 # month or the same day of that year, or 1 January, which reads as a year) can add: another day of
 # the same year (v1 -1, v2 0), and a year or more off, what two full dates a year apart earn.
 _OTHER_DAY = (max(OTHER_DAY_V1, OTHER_DAY_V2), year_gap_weight(1))
+_KEPT = 4096
 _ANY_MONTH = 13  # (a middle key's month for "the same day in any month")
 
 
@@ -87,6 +89,7 @@ def middle_keys(key: int) -> tuple[int, ...]:
     return (year * 10000 + month * 100, year * 10000 + _ANY_MONTH * 100 + day)
 
 
+@lru_cache(maxsize=_KEPT)  # (asked once per traveller; a few thousand dates recur)
 def middle_keys_of(born: PartialDate) -> tuple[int, ...]:
     """What a traveller's full date looks up among ``middle_keys``: listed full dates of the same
     year with the same month or the same day (each may earn ``SAME_MONTH``), and 1 January of that
@@ -98,6 +101,7 @@ def middle_keys_of(born: PartialDate) -> tuple[int, ...]:
     return (year + born.month * 100, year + _ANY_MONTH * 100 + born.day, year + 100)
 
 
+@lru_cache(maxsize=_KEPT)  # (asked once per traveller; a few thousand dates recur)
 def near_keys(born: PartialDate | None) -> tuple[int, ...]:
     """The full listed dates that may earn a traveller born ``born`` more than ``apart_bounds``:
     the same date, one day either side, day and month swapped, the same day and month a year off.
@@ -122,7 +126,8 @@ def near_keys(born: PartialDate | None) -> tuple[int, ...]:
     return tuple(dict.fromkeys(d.year * 10000 + d.month * 100 + d.day for d in found))
 
 
-def apart_bounds(year_bounds: Sequence[float]) -> tuple[float, ...]:
+@lru_cache(maxsize=_KEPT)  # (asked once per traveller; a few thousand dates recur)
+def apart_bounds(year_bounds: tuple[float, ...]) -> tuple[float, ...]:
     """``year_bounds`` (the most a date adds per year gap) for entries with no full date near the
     traveller's: never more than the year bound itself, and far less for gaps 0 and 1."""
     out = list(year_bounds)
@@ -131,7 +136,8 @@ def apart_bounds(year_bounds: Sequence[float]) -> tuple[float, ...]:
     return tuple(out)
 
 
-def other_day_bounds(year_bounds: Sequence[float]) -> tuple[float, ...]:
+@lru_cache(maxsize=_KEPT)  # (asked once per traveller; a few thousand dates recur)
+def other_day_bounds(year_bounds: tuple[float, ...]) -> tuple[float, ...]:
     """``apart_bounds`` for an exactly dated entry (``exactly_dated``) with no full date near or in
     the middle of the traveller's full date (which must not be 1 January: that reads as a year)."""
     out = list(apart_bounds(year_bounds))
