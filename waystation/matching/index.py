@@ -38,7 +38,6 @@ from waystation.matching.compare.words import ALIGN_MIN, pair_weight, similarity
 from waystation.matching.neardates import (
     apart_bounds,
     exact_keys,
-    exactly_dated,
     middle_keys,
     middle_keys_of,
     near_keys,
@@ -188,12 +187,13 @@ class CandidateIndex:
         exact_only = array("B")
         for number, entry in enumerate(entries):
             statements = entry.entry.birth_dates
-            for day in exact_keys(statements):
+            days = exact_keys(statements) if statements else []
+            for day in days:
                 for filed_as, filed in ((day, near), *((k, middle) for k in middle_keys(day))):
                     dated = filed.setdefault(filed_as, [])
                     if not dated or dated[-1] != number:
                         dated.append(number)
-            exact_only.append(exactly_dated(statements))
+            exact_only.append(bool(days) and len(days) == len(statements))  # (``exactly_dated``)
             for name in entry.names:
                 for w in name_units(name):
                     known = words.get(w.text)
