@@ -15,6 +15,7 @@ import contextlib
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import Final
 
 from waystation.matching.compare.dates import (
     OTHER_DAY_V1,
@@ -41,7 +42,7 @@ __all__ = [
 # without a day (SAME_MONTH + 1.5), a year (SAME_YEAR), a range (3.5), a circa year (3.0), another
 # day (v2: 0, month slip 2.5, 1 January 3.7). A year off: a circa or a range (2.0); full dates a year
 # off earn ``YEAR_SLIP`` only with the same day and month, which is near.
-_APART = (
+_APART: Final = (
     max(SAME_MONTH + 1.5, SAME_YEAR, 3.5, 3.0),
     max(year_gap_weight(1, approximate=True), year_gap_weight(1)),
 )
@@ -50,9 +51,9 @@ _APART = (
 # The most a listed full date that is neither near the traveller's full date nor "middle" (the same
 # month or the same day of that year, or 1 January, which reads as a year) can add: another day of
 # the same year (v1 -1, v2 0), and a year or more off, what two full dates a year apart earn.
-_OTHER_DAY = (max(OTHER_DAY_V1, OTHER_DAY_V2), year_gap_weight(1))
-_KEPT = 4096
-_ANY_MONTH = 13  # (a middle key's month for "the same day in any month")
+_OTHER_DAY: Final = (max(OTHER_DAY_V1, OTHER_DAY_V2), year_gap_weight(1))
+_KEPT: Final = 4096
+_ANY_MONTH: Final = 13  # (a middle key's month for "the same day in any month")
 
 
 def date_key(d: PartialDate) -> int | None:
