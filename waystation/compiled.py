@@ -85,6 +85,7 @@ GROUPS = (
             "compare.words",
             "index",
             "keys",
+            "neardates",
             "normalize",
             "particles",
             "profiles",

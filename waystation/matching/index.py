@@ -23,17 +23,26 @@ retrieval recall the benchmark measures on its own.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from waystation.matching.compare.names import COMPLETE, EXTRA, EXTRA_CAP, JOIN_MIN, NAME_CAP, diminished
 from waystation.matching.compare.words import ALIGN_MIN, pair_weight, similarity
+from waystation.matching.neardates import (
+    apart_bounds,
+    exact_keys,
+    middle_keys,
+    middle_keys_of,
+    near_keys,
+    other_day_bounds,
+)
 from waystation.matching.normalize import AnalysedName, Word, word
 from waystation.matching.profiles import EntryProfile, TravellerProfile
 
@@ -166,14 +175,25 @@ class CandidateIndex:
     compared on the one or two that can reach the threshold, not on all twenty.
     """
 
-    def __init__(self, entries: Sequence[EntryProfile]) -> None:
+    def __init__(self, entries: Sequence[EntryProfile], *, vector_min: int = 1000) -> None:
         # Postings as lists, each entry appended once (entries come in order, so a list's last
         # item tells whether this entry is in it already): sorted without sorting, and a third of
         # the memory sets would take while the index is built.
         postings: dict[str, list[int]] = {}
         words: dict[str, Word] = {}
         documents: dict[str, set[int]] = {}
+        near: dict[int, list[int]] = {}
+        middle: dict[int, list[int]] = {}
+        exact_only = array("B")
         for number, entry in enumerate(entries):
+            statements = entry.entry.birth_dates
+            days = exact_keys(statements) if statements else []
+            for day in days:
+                for filed_as, filed in ((day, near), *((k, middle) for k in middle_keys(day))):
+                    dated = filed.setdefault(filed_as, [])
+                    if not dated or dated[-1] != number:
+                        dated.append(number)
+            exact_only.append(bool(days) and len(days) == len(statements))  # (``exactly_dated``)
             for name in entry.names:
                 for w in name_units(name):
                     known = words.get(w.text)
@@ -195,6 +215,9 @@ class CandidateIndex:
                 if not bucket or bucket[-1] != text:
                     bucket.append(text)
         self._words = words
+        # Credited entries from which ``propose``'s first test runs vectorized (``_first_test``;
+        # below, numpy's fixed cost is more than the loop's; tests set 0 to check both ways agree).
+        self._vector_min = vector_min
         self._units = [e.name_units for e in entries]
         self._names = [e.names for e in entries]
         self._targets: dict[tuple[int, int], _Targets] = {}
@@ -202,6 +225,22 @@ class CandidateIndex:
         # (One tuple object per distinct value: almost every entry's is (0,) or (0, 0).)
         shared: dict[tuple[int, ...], tuple[int, ...]] = {}
         self._absorbers = [shared.setdefault(counts, counts) for counts in map(_absorber_counts, entries)]
+        # Per entry, every name's length bits together (``_name_lengths``, capped): when none of
+        # them allows a joined comparison with any word of the traveller, every word a name leaves
+        # over is charged, and an entry found by one word of several is dropped on one test.
+        word_bits = array("Q")
+        run_bits = array("Q")
+        for entry in entries:
+            words_or = 0
+            runs_or = 0
+            for name in entry.names:
+                name_words, name_runs = _name_lengths(name)
+                words_or |= name_words
+                runs_or |= name_runs
+            word_bits.append(_capped(words_or))
+            run_bits.append(_capped(runs_or))
+        self._word_bits = word_bits
+        self._run_bits = run_bits
         # Common words (Mohammed on a million-name list) are not walked whole: their entries are
         # split by birth year, and a traveller walks only the years next to their own.
         limit = max(COMMON_MIN, int(len(entries) * COMMON_SHARE))
@@ -227,6 +266,17 @@ class CandidateIndex:
         self._reach_held = 0  # entries held by the memoized reaches, all together
         self._year_lo = array("H", (e.years[0] if e.years else 0 for e in entries))
         self._year_hi = array("H", (e.years[-1] if e.years else 0 for e in entries))
+        # Entries by full listed date of birth: the few whose date can earn a traveller more than
+        # the apart bounds (``neardates``), found by key instead of by comparing every date.
+        self._near = {key: array("I", numbers) for key, numbers in near.items()}
+        # And by year and month, and by year and day: an entry whose every date is a full date in
+        # none of these of the traveller's can earn only what another day earns (``neardates``).
+        self._middle = {key: array("I", numbers) for key, numbers in middle.items()}
+        self._exact_only = exact_only
+        self._exact_np: Any = _view(exact_only, np.uint8)
+        # The same years as numpy views (no copy), for the vectorized first test of ``propose``.
+        self._lo_np: Any = _view(self._year_lo, np.uint16)
+        self._hi_np: Any = _view(self._year_hi, np.uint16)
 
     @property
     def vocabulary_size(self) -> int:
@@ -439,6 +489,23 @@ class CandidateIndex:
         without, with_document = most_besides
         lo, hi = self._year_lo, self._year_hi
         last = len(year_bounds) - 1
+        # Entries with a full date near the traveller's may earn the year's bound; all others at
+        # most the apart bound (``neardates``): most same-year entries drop on the first test.
+        apart = apart_bounds(tuple(year_bounds))
+        near: set[int] = set()
+        for day in near_keys(born):
+            near.update(self._near.get(day, ()))
+        # With a full date (not 1 January, which reads as a year), an exactly dated entry neither
+        # near nor in the middle (same month or day of the year) earns at most another day's bound.
+        other = apart
+        middle: set[int] = set()
+        by_day = born is not None and born.day is not None and (born.month, born.day) != (1, 1)
+        if by_day:
+            assert born is not None
+            other = other_day_bounds(tuple(year_bounds))
+            for filed_as in middle_keys_of(born):
+                middle.update(self._middle.get(filed_as, ()))
+        exact_only = self._exact_only
         bonus = slack + (COMPLETE if complete else 0.0)
         # Below this, no date, document or bonus can lift an entry: most are dropped on one test.
         floor = evidence_needed - bonus - whole - max(without, with_document if document_hits else without)
@@ -452,7 +519,37 @@ class CandidateIndex:
                     return False
             return True
 
-        for number, value in credit.items():
+        # The traveller's words a name can leave over (``_name_bound``'s unmet: with a part of
+        # their own, not a passport word cut short), and what lengths they could be joined at.
+        own_positions: list[int] = []
+        window_bits = 0
+        text_bits = 0
+        last_position = len(found) - 1
+        for position, reaches in enumerate(found):
+            if any(not is_whole for is_whole, _ in reaches) and not (truncated and position == last_position):
+                own_positions.append(position)
+                window_bits |= sources[position].any_window_lengths
+                text_bits |= sources[position].text_lengths
+        own_count = len(own_positions)
+        window_bits = _capped(window_bits)
+        text_bits = _capped(text_bits)
+        if len(credit) >= self._vector_min:
+            # Many entries credited (a large list): the first test below, vectorized, keeps a
+            # superset of what it keeps; the entries near in date or with a document are kept whole.
+            kept: Iterable[int] = self._first_test(
+                credit,
+                year,
+                apart,
+                other if by_day else None,
+                evidence_needed - (bonus if complete else slack) - whole - without,
+            )
+            forced = (near | middle | document_hits) & credit.keys()
+            if forced:
+                kept = [*kept, *forced.difference(kept)]
+        else:
+            kept = credit.keys()
+        for number in kept:
+            value = credit[number]
             if value < floor:
                 continue
             rest = with_document if document_hits and number in document_hits else without
@@ -465,7 +562,13 @@ class CandidateIndex:
                         gap = year - hi[number]
                         if gap < 0:
                             gap = 0
-                    rest += year_bounds[gap] if gap < last else year_bounds[last]
+                    if number in near:
+                        by_gap = year_bounds
+                    elif by_day and exact_only[number] and number not in middle:
+                        by_gap = other
+                    else:
+                        by_gap = apart
+                    rest += by_gap[gap] if gap < last else by_gap[last]
             if value + slack + whole + rest < evidence_needed and (
                 not complete or value + bonus + whole + rest < evidence_needed or not everywhere(number)
             ):
@@ -474,6 +577,28 @@ class CandidateIndex:
                 proposals.append(Proposal(number, min(value + bonus, NAME_CAP) + whole, True))
                 continue
             absorbers = self._absorbers[number]
+            if own_count >= 2:
+                # Found by fewer of the traveller's words than it has: every name leaves at least
+                # ``own_count - met`` of them over, each charged unless a head or initial takes it
+                # or a joined comparison could align it, which the length bits rule out at once.
+                met = 0
+                for position in own_positions:
+                    group, commons = groups[position]
+                    if number in group or any(number in members for members in commons):
+                        met += 1
+                most_absorbed = max(absorbers, default=0)
+                unmet_least = own_count - met
+                if (
+                    unmet_least > most_absorbed
+                    and not (self._word_bits[number] & window_bits or self._run_bits[number] & text_bits)
+                    and value
+                    + slack
+                    + _INITIAL_MOST * most_absorbed
+                    - min(EXTRA * (unmet_least - most_absorbed), EXTRA_CAP)
+                    + rest
+                    < evidence_needed - _ROUNDING
+                ):
+                    continue
             if ceiling is not None:
                 top = bonus if complete and everywhere(number) else slack
                 most = value + top + whole + _INITIAL_MOST * max(absorbers, default=0) + _ROUNDING
@@ -512,6 +637,33 @@ class CandidateIndex:
             proposals.append(Proposal(number, max(bounds), False, tuple(slots), tuple(bounds)))
         proposals.extend(Proposal(n, whole, True) for n in document_hits if n not in credit)
         return proposals, matched
+
+    def _first_test(
+        self,
+        credit: dict[int, float],
+        year: int | None,
+        apart: Sequence[float],
+        other: Sequence[float] | None,
+        needed: float,
+    ) -> list[int]:
+        """The credited entries whose credit plus the most an apart date can add reaches ``needed``
+        (``propose``'s first test for an entry with no near date and no document, in numpy: on a
+        million-name list ten thousand entries are credited and a few hundred pass), in credit order.
+        Summed in another order than the loop, so kept with a margin: a superset of what it keeps."""
+        count = len(credit)
+        numbers = np.fromiter(credit.keys(), dtype=np.intp, count=count)
+        values = np.fromiter(credit.values(), dtype=np.float64, count=count)
+        if year is not None:
+            first = self._lo_np[numbers].astype(np.intp)
+            gap = np.maximum(first - year, year - self._hi_np[numbers].astype(np.intp))
+            gap = np.clip(gap, 0, len(apart) - 1)
+            dates = np.asarray(apart, dtype=np.float64)[gap]
+            if other is not None:  # (exactly dated entries, the middle ones being kept by the caller)
+                exact = self._exact_np[numbers] != 0
+                dates = np.where(exact, np.asarray(other, dtype=np.float64)[gap], dates)
+            values = values + np.where(first == 0, 0.0, dates)
+        kept: list[int] = numbers[values >= needed - _MARGIN].tolist()
+        return kept
 
     def credited(self, traveller: TravellerProfile) -> set[int]:
         """Every entry the keys reach for this traveller, before any pruning (for recall studies)."""
@@ -697,6 +849,19 @@ def _name_lengths(name: AnalysedName) -> tuple[int, int]:
     return words, runs
 
 
+def _view(values: array[int], dtype: Any) -> Any:
+    """A numpy view of an array of numbers, without copying them (an empty one for no entries)."""
+    return np.frombuffer(values, dtype=dtype) if len(values) else np.zeros(0, dtype)
+
+
+def _capped(bits: int) -> int:
+    """Length bits in 64: every length from 63 up as bit 63 (on both sides of a test, so that a
+    test of capped bits is true whenever the full test is)."""
+    if bits >> 63:
+        return (bits & ((1 << 63) - 1)) | (1 << 63)
+    return bits
+
+
 def _length_bits(texts: list[str]) -> int:
     bits = 0
     for text in texts:
@@ -758,6 +923,7 @@ _REACH_HELD_MAX = 1_000_000
 # few thousand, while on a million-name list they seldom come round again (2,000 dev travellers
 # made 125,000 there, some 60 MB kept for nothing).
 _TARGETS_MAX = 20_000
+_MARGIN = 1e-6  # what a sum in another order may differ by: never drop on that
 _ROUNDING = 1e-6  # a bound summed in another order may differ in the last bits: never prune on that
 _INITIAL_MOST = 1.0  # the most an initial can earn (compare.names: an initial is weak evidence)
 

@@ -10,7 +10,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Final
+from typing import Final, cast
 
 from waystation.matching.compare.dates import birth_years
 from waystation.matching.compare.documents import document_key
@@ -65,7 +65,7 @@ def profile_entry(entry: ListEntry, list_name: str, list_version: str) -> EntryP
     weak: list[bool] = []
     seen: set[tuple[str, ...]] = set()
     for name in _split_listed(entry.names):
-        result = analyse(name)
+        result = _lean(analyse(name))
         key = tuple(p.word.text for p in result.parts)
         if not key or key in seen:
             continue
@@ -87,6 +87,29 @@ def profile_entry(entry: ListEntry, list_name: str, list_version: str) -> EntryP
     )
 
 
+def _lean(name: AnalysedName) -> AnalysedName:
+    """``name`` holding one object per source word in its place (``("mohamed", (0,))``) for the
+    whole list, as ``normalize`` means it to: compiled, its sharing hands back a new tuple each time
+    (mypyc passes a fixed-length tuple unboxed and boxes it anew), which cost a million-name list
+    some 190 MB. Here each pair stays a Python object from the table to the tuple that holds it."""
+    groups = cast(tuple[object, ...], name.groups)
+    kept: list[object] = []
+    changed = False
+    for group in groups:
+        found = _GROUPS.get(group)
+        if found is None:
+            if len(_GROUPS) >= _GROUPS_MAX:
+                _GROUPS.clear()
+            found = _GROUPS[group] = group
+        changed = changed or found is not group
+        kept.append(found)
+    if not changed:
+        return name
+    return replace(name, groups=cast(tuple[tuple[str, tuple[int, ...]], ...], tuple(kept)))
+
+
+_GROUPS: dict[object, object] = {}
+_GROUPS_MAX: Final = 1_000_000  # (a few hundred thousand on a million-name list; bounded for a service)
 _NONE: frozenset[str] = frozenset()  # (an empty frozenset is a new 216-byte object each time)
 _YEARS: dict[tuple[int, ...], tuple[int, ...]] = {}
 
