@@ -512,13 +512,6 @@ class CandidateIndex:
         floor -= max(0.0, *year_bounds)
         proposals = []
 
-        def everywhere(number: int) -> bool:
-            """Whether every source word found the entry (else no name of it earns ``COMPLETE``)."""
-            for group, commons in groups:
-                if number not in group and not any(number in members for members in commons):
-                    return False
-            return True
-
         # The traveller's words a name can leave over (``_name_bound``'s unmet: with a part of
         # their own, not a passport word cut short), and what lengths they could be joined at.
         own_positions: list[int] = []
@@ -570,7 +563,9 @@ class CandidateIndex:
                         by_gap = apart
                     rest += by_gap[gap] if gap < last else by_gap[last]
             if value + slack + whole + rest < evidence_needed and (
-                not complete or value + bonus + whole + rest < evidence_needed or not everywhere(number)
+                not complete
+                or value + bonus + whole + rest < evidence_needed
+                or not _everywhere(number, groups)
             ):
                 continue  # (the complete-match bonus needs every source word found in the entry)
             if number in document_hits:
@@ -600,7 +595,7 @@ class CandidateIndex:
                 ):
                     continue
             if ceiling is not None:
-                top = bonus if complete and everywhere(number) else slack
+                top = bonus if complete and _everywhere(number, groups) else slack
                 most = value + top + whole + _INITIAL_MOST * max(absorbers, default=0) + _ROUNDING
                 if ceiling(number, most) < evidence_needed:
                     continue
@@ -912,6 +907,18 @@ def _insertion_keys(query: Word) -> list[str]:
     if len(skel) >= 3:  # (Sung / Ung: a three-consonant skeleton against a two-consonant one)
         keys.extend(f"s:{skel[:i]}{skel[i + 1 :]}" for i in range(len(skel)))
     return keys
+
+
+def _everywhere(number: int, groups: list[_Found]) -> bool:
+    """Whether every source word found entry ``number`` (else no name of it earns ``COMPLETE``).
+
+    A function of the module, not one nested in ``propose``: compiled, a nested function and the
+    environment it shares with its caller form a reference cycle, left for the collector once per
+    traveller (``tests/matching/test_screen.py``)."""
+    for group, commons in groups:
+        if number not in group and not any(number in members for members in commons):
+            return False
+    return True
 
 
 _MEMO_MAX = 200_000
