@@ -10,8 +10,12 @@ user's, a test runner's); the ``waystation`` command owns its process and decide
   analyses a list (at the first message, and again after each list import) everything alive is
   moved to the permanent generation (``gc.freeze``): the workspace's ``on_screener_built`` hook,
   installed here, because only that moment knows the index exists;
-- **fewer young collections** (threshold 20,000 allocations instead of 700): parsing and storing a
-  message allocates tens of thousands of short-lived objects that reference counting frees anyway.
+- **fewer young collections** (threshold 60,000 allocations instead of 700): parsing and storing a
+  message allocates tens of thousands of short-lived objects that reference counting frees anyway
+  (screening leaves no reference cycles: ``tests/matching/test_screen.py``). A 300-passenger
+  message keeps ~16,000 of them alive until it is answered; at 20,000 nearly every such message
+  set off a collection that walked them all. 60,000 measured better in CPU per message (median
+  and worst) and in the gateway's peak (bench/RESULTS.md, 2026-11-26 13:10–13:19 UTC).
 
 :func:`prepare_process` is called by ``waystation serve`` (in every worker) and by the CLI's
 workspace opener; a program that embeds waystation may call it or not.
@@ -25,7 +29,7 @@ from waystation.services.workspace import Workspace
 
 __all__ = ["YOUNG_THRESHOLD", "prepare_process", "settle_collector"]
 
-YOUNG_THRESHOLD = 20_000
+YOUNG_THRESHOLD = 60_000
 _DEFAULT_YOUNG = 700
 
 
