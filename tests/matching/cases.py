@@ -1,7 +1,10 @@
-"""Build travellers and list entries from the rows of the matching tables (CSV)."""
+"""Build travellers and list entries from the rows of the matching tables (CSV), and the
+brute-force reference that the index must reproduce."""
 
 from __future__ import annotations
 
+from waystation.matching import Screener
+from waystation.matching.profiles import profile_traveller
 from waystation.model import (
     BirthDate,
     EntryKind,
@@ -19,7 +22,7 @@ from waystation.model import (
     Watchlist,
 )
 
-__all__ = ["entry_from", "listed", "traveller_from"]
+__all__ = ["brute_force", "entry_from", "listed", "traveller_from"]
 
 
 def traveller_from(row: dict[str, str], ref: str = "T1") -> Traveller:
@@ -80,3 +83,16 @@ def entry_from(row: dict[str, str], entry_id: str = "QDi.999") -> ListEntry:
 
 def listed(*entries: ListEntry, name: str = "test-list", version: str = "2026-05-08") -> Watchlist:
     return Watchlist(name=name, source_format="test", version=version, entries=tuple(entries))
+
+
+def brute_force(screener: Screener, traveller: Traveller, threshold: float) -> list[tuple[str, float]]:
+    """The five best entries by scoring every one with no index and no pruning: the reference
+    the index and its bounds must reproduce exactly."""
+    profile = profile_traveller(traveller)
+    found = []
+    for entry in screener.entries:
+        assessment = screener.algorithm.assess(profile, entry)
+        if assessment is not None and assessment.score >= threshold:
+            found.append((assessment.evidence, entry.entry.entry_id, assessment.score))
+    found.sort(key=lambda item: (-item[0], item[1]))
+    return [(entry_id, score) for _, entry_id, score in found[:5]]

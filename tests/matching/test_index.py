@@ -10,6 +10,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.matching.cases import brute_force
 from waystation.matching import Screener
 from waystation.matching.index import _name_lengths, _targets, name_units, unit_texts
 from waystation.matching.normalize import analyse
@@ -71,27 +72,14 @@ def _case(draw: st.DrawFn) -> tuple[Watchlist, list[Traveller]]:
     return Watchlist("random", "test", "1", tuple(entries)), travellers
 
 
-def _brute_force(screener: Screener, traveller: Traveller, threshold: float) -> list[tuple[str, float]]:
-    profile = profile_traveller(traveller)
-    found = []
-    for profile_entry in screener.entries:
-        assessment = screener.algorithm.assess(profile, profile_entry)
-        if assessment is not None and assessment.score >= threshold:
-            found.append((assessment.evidence, profile_entry.entry.entry_id, assessment.score))
-    found.sort(key=lambda item: (-item[0], item[1]))
-    return [(entry_id, score) for _, entry_id, score in found[:5]]
-
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 @given(_case(), st.sampled_from((0.3, 0.5, 0.75)))
-def test_index_screening_equals_brute_force(
-    case: tuple[Watchlist, list[Traveller]], threshold: float
-) -> None:
+def test_index_screening_equalsbrute_force(case: tuple[Watchlist, list[Traveller]], threshold: float) -> None:
     watchlist, travellers = case
     screener = Screener.build([watchlist])
     for traveller in travellers:
         hits = screener.screen(traveller, threshold=threshold, alert_threshold=0.75)
-        expected = _brute_force(screener, traveller, threshold)
+        expected = brute_force(screener, traveller, threshold)
         assert [(h.entry_id, h.score) for h in hits] == expected, (traveller, watchlist)
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.matching.cases import brute_force
 from waystation.matching import Screener
 from waystation.matching.algorithms import algorithm
 from waystation.matching.compare.dates import OTHER_DAY_V2, birth_years, date_evidence
@@ -148,20 +149,9 @@ def _case(draw: st.DrawFn) -> tuple[Watchlist, list[Traveller]]:
     return Watchlist("dated", "test", "1", tuple(entries)), travellers
 
 
-def _brute_force(screener: Screener, traveller: Traveller, threshold: float) -> list[tuple[str, float]]:
-    profile = profile_traveller(traveller)
-    found = []
-    for entry in screener.entries:
-        assessment = screener.algorithm.assess(profile, entry)
-        if assessment is not None and assessment.score >= threshold:
-            found.append((assessment.evidence, entry.entry.entry_id, assessment.score))
-    found.sort(key=lambda item: (-item[0], item[1]))
-    return [(entry_id, score) for _, entry_id, score in found[:5]]
-
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 @given(_case(), st.sampled_from((0.3, 0.5, 0.75)))
-def test_screening_with_date_bounds_equals_brute_force(
+def test_screening_with_date_bounds_equalsbrute_force(
     case: tuple[Watchlist, list[Traveller]], threshold: float
 ) -> None:
     watchlist, travellers = case
@@ -171,7 +161,7 @@ def test_screening_with_date_bounds_equals_brute_force(
     besides = (algo.most_evidence_besides_names(False), algo.most_evidence_besides_names(True))
     for traveller in travellers:
         hits = screener.screen(traveller, threshold=threshold, alert_threshold=0.75)
-        assert [(h.entry_id, h.score) for h in hits] == _brute_force(screener, traveller, threshold)
+        assert [(h.entry_id, h.score) for h in hits] == brute_force(screener, traveller, threshold)
         # The vectorized first test proposes exactly what the loop does.
         profile = profile_traveller(traveller)
         needed = algo.evidence_needed(threshold)
