@@ -18,10 +18,12 @@ from functools import lru_cache
 from typing import Final
 
 from waystation.matching.compare.dates import (
+    CIRCA_YEAR,
+    MONTH_AND_YEAR,
     OTHER_DAY_V1,
     OTHER_DAY_V2,
-    SAME_MONTH,
     SAME_YEAR,
+    WITHIN_RANGE_MOST,
     year_gap_weight,
 )
 from waystation.model import BirthDate, PartialDate
@@ -39,11 +41,11 @@ __all__ = [
 
 # The most a listed statement that is not a full date near the traveller's can add, per year gap
 # (0 and 1; from 2 on the caller's year bounds apply as they are). Year 0: the same month of a date
-# without a day (SAME_MONTH + 1.5), a year (SAME_YEAR), a range (3.5), a circa year (3.0), another
-# day (v2: 0, month slip 2.5, 1 January 3.7). A year off: a circa or a range (2.0); full dates a year
-# off earn ``YEAR_SLIP`` only with the same day and month, which is near.
+# without a day (MONTH_AND_YEAR), a year (SAME_YEAR), a range (WITHIN_RANGE_MOST), a circa year
+# (CIRCA_YEAR), another day (v2: 0, month slip 2.5, 1 January 3.7). A year off: a circa or a range
+# (2.0); full dates a year off earn ``YEAR_SLIP`` only with the same day and month, which is near.
 _APART: Final = (
-    max(SAME_MONTH + 1.5, SAME_YEAR, 3.5, 3.0),
+    max(MONTH_AND_YEAR, SAME_YEAR, WITHIN_RANGE_MOST, CIRCA_YEAR),
     max(year_gap_weight(1, approximate=True), year_gap_weight(1)),
 )
 

@@ -251,9 +251,9 @@ def _decide(
         if states:
             decision = decide_boarding(states, policy, insufficient_data=lacking)
         else:
-            decision = unalerted.get(lacking) or unalerted.setdefault(
-                lacking, decide_boarding((), policy, insufficient_data=lacking)
-            )
+            if lacking not in unalerted:
+                unalerted[lacking] = decide_boarding((), policy, insufficient_data=lacking)
+            decision = unalerted[lacking]
         decisions.append(
             PassengerDecision(
                 traveller.ref,

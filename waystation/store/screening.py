@@ -203,35 +203,21 @@ def finish_run(
             HitRow.run_id == run_id
         )
     ).one()
-    close_run(
-        session,
-        run_id,
-        traveller_count=traveller_count,
-        hit_count=hit_count,
-        alert_count=alert_count,
-        finished_at=finished_at,
-    )
+    close_run(session, run_id, RunCounts(traveller_count, hit_count, alert_count, finished_at))
     return get_run(session, run_id)
 
 
-def close_run(
-    session: Session,
-    run_id: int,
-    *,
-    traveller_count: int,
-    hit_count: int,
-    alert_count: int,
-    finished_at: datetime | None = None,
-) -> None:
-    """Close a run whose counts the caller knows (it stored the hits itself): one statement."""
+def close_run(session: Session, run_id: int, counts: RunCounts) -> None:
+    """Close a run whose counts the caller knows: one statement. (A caller that knows them before
+    storing anything records the run closed at once: :func:`start_run` with ``finished``.)"""
     session.execute(
         _CLOSE_RUN,
         {
             "run": run_id,
-            "finished": finished_at or utc_now(),
-            "travellers": traveller_count,
-            "hits": hit_count,
-            "alerts": alert_count,
+            "finished": counts.finished_at or utc_now(),
+            "travellers": counts.traveller_count,
+            "hits": counts.hit_count,
+            "alerts": counts.alert_count,
         },
     )
 

@@ -27,6 +27,9 @@ ONE_DAY: Final = 6.0
 YEAR_SLIP: Final = 5.5  # same day and month, year off by one (a typing slip)
 SAME_MONTH: Final = 2.5
 SAME_YEAR: Final = 3.7  # the list gives only a year and it agrees
+MONTH_AND_YEAR: Final = SAME_MONTH + 1.5  # either side gives no day; month and year agree
+CIRCA_YEAR: Final = 3.0  # the list gives a year as approximate and it agrees
+WITHIN_RANGE_MOST: Final = 3.5  # the list gives a range and the year is in it (narrowest range)
 
 
 def year_gap_weight(gap: int, *, approximate: bool = False) -> float:
@@ -81,7 +84,7 @@ def _versus_exact(
         )
     if q.day is None or e.day is None or e.month is None:
         if gap == 0 and q.month == e.month:
-            return SAME_MONTH + 1.5, "same month and year of birth"
+            return MONTH_AND_YEAR, "same month and year of birth"
         if gap == 0:
             return 0.0, "same year, another month"
         return year_gap_weight(gap), f"born {gap} years apart"
@@ -114,11 +117,11 @@ def _versus_years(q: PartialDate, first: int, last: int, approximate: bool) -> t
     assert q.year is not None
     if first <= q.year <= last:
         if last == first:
-            return (3.0 if approximate else SAME_YEAR), "same year of birth" + (
+            return (CIRCA_YEAR if approximate else SAME_YEAR), "same year of birth" + (
                 " (listed as approximate)" if approximate else ""
             )
         width = last - first + 1
-        weight = max(0.5, min(3.5, 3.9 - 1.2 * (width - 1) ** 0.5))
+        weight = max(0.5, min(WITHIN_RANGE_MOST, 3.9 - 1.2 * (width - 1) ** 0.5))
         return weight, f"born within the listed range {first}–{last}"
     gap = first - q.year if q.year < first else q.year - last
     return year_gap_weight(
