@@ -20,7 +20,7 @@ __all__ = ["Locator"]
 
 
 @mypyc_attr(acyclic=True)
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Locator:
     """Where something was found: a file, a segment (1-based) with its tag, a field, a line."""
 
@@ -29,6 +29,23 @@ class Locator:
     tag: str | None = None
     field: str | None = None
     line: int | None = None
+
+    def __init__(
+        self,
+        source: str | None = None,
+        segment: int | None = None,
+        tag: str | None = None,
+        field: str | None = None,
+        line: int | None = None,
+    ) -> None:
+        # Written out: compiled, mypyc turns each ``object.__setattr__(self, "name", value)`` into
+        # a direct store (the dataclass's generated __init__ would set them through descriptors,
+        # slower than the Python class was); from source it is the frozen dataclass's own way.
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "segment", segment)
+        object.__setattr__(self, "tag", tag)
+        object.__setattr__(self, "field", field)
+        object.__setattr__(self, "line", line)
 
     def __str__(self) -> str:
         parts: list[str] = []

@@ -15,7 +15,7 @@ from typing import Any
 from waystation._mypyc import mypyc_attr
 from waystation.locator import Locator
 
-__all__ = ["ParseIssue", "Provenance", "Severity"]
+__all__ = ["ParseIssue", "Provenance", "Severity", "read_at"]
 
 
 # Compiled by mypyc as an acyclic class (group ``core`` of ``waystation.compiled``), like its
@@ -25,13 +25,19 @@ __all__ = ["ParseIssue", "Provenance", "Severity"]
 # datetime, none of which can refer back, so it can never be part of a reference cycle and is
 # not tracked. Read from its source it behaves the same, tracked.
 @mypyc_attr(acyclic=True)
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Provenance:
     """The place a value was read from, the raw text there, and when it was seen."""
 
     locator: Locator
     raw: str | None = None
     seen_at: datetime | None = None
+
+    def __init__(self, locator: Locator, raw: str | None = None, seen_at: datetime | None = None) -> None:
+        # Written out, as Locator's (direct stores when compiled).
+        object.__setattr__(self, "locator", locator)
+        object.__setattr__(self, "raw", raw)
+        object.__setattr__(self, "seen_at", seen_at)
 
     @classmethod
     def at(
@@ -53,6 +59,21 @@ class Provenance:
     def __reduce__(self) -> tuple[Any, ...]:
         # Compiled, the frozen dataclass's own pickling support is lost (it sets fields one by one).
         return (Provenance, (self.locator, self.raw, self.seen_at))
+
+
+def read_at(
+    source: str | None,
+    segment: int | None,
+    tag: str | None,
+    field: str | None,
+    line: int | None,
+    raw: str | None,
+) -> Provenance:
+    """``Provenance(Locator(source, segment, tag, field, line), raw)``: a value read from a segment
+    (or line) as the readers record it (~3,300 times for a 300-passenger PAXLST). One call into the
+    compiled module instead of two: the readers are compiled in another group, so each call from
+    them goes through Python's calling convention, while here both objects are made natively."""
+    return Provenance(Locator(source, segment, tag, field, line), raw)
 
 
 class Severity(StrEnum):

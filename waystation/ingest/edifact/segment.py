@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from waystation.model import Provenance
+from waystation.model.provenance import read_at
 
 __all__ = ["Element", "Segment"]
 
@@ -92,7 +93,7 @@ class Segment:
 
     def provenance(self, source: str | None, field: str | None = None) -> Provenance:
         """Where a value read from this segment came from, with the segment text as received."""
-        return Provenance.at(source, self.position, self.tag, self.raw, field=field, line=self.line)
+        return read_at(source, self.position, self.tag, field, self.line, self.raw)
 
     def __str__(self) -> str:
         return self.raw or self.tag
