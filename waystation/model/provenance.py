@@ -56,6 +56,24 @@ class Provenance:
     def __str__(self) -> str:
         return str(self.locator)
 
+    def parts(
+        self,
+    ) -> tuple[str | None, int | None, str | None, str | None, int | None, str | None, datetime | None]:
+        """``(source, segment, tag, field, line, raw, seen_at)`` in one call: what the store reads
+        of every value (~3,600 per 300-passenger message). Compiled, each attribute read from
+        Python goes through a descriptor the interpreter cannot specialize (~20 ns each, where a
+        slot was ~8); this reads them natively."""
+        locator = self.locator
+        return (
+            locator.source,
+            locator.segment,
+            locator.tag,
+            locator.field,
+            locator.line,
+            self.raw,
+            self.seen_at,
+        )
+
     def __reduce__(self) -> tuple[Any, ...]:
         # Compiled, the frozen dataclass's own pickling support is lost (it sets fields one by one).
         return (Provenance, (self.locator, self.raw, self.seen_at))
