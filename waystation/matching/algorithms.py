@@ -65,7 +65,7 @@ WEAK_ALIAS: Final = 1.0  # a low-quality alias is a weaker statement than a name
 _ROUNDING: Final = 0.01  # evidence a score rounded to 4 places may gain (at most 0.001 nats at SCALE 4.7)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Assessment:
     """An algorithm's verdict on one (traveller, entry) pair."""
 
@@ -74,6 +74,22 @@ class Assessment:
     matched_name: str
     features: tuple[Feature, ...]
     pairs: tuple[PartPair, ...]
+
+    # Written out (``init=False``): compiled, a store per field; the dataclass's own
+    # ``__init__`` is interpreted code, some 400 ns a call (docs/matching.md, "Compiled modules").
+    def __init__(
+        self,
+        score: float,
+        evidence: float,
+        matched_name: str,
+        features: tuple[Feature, ...],
+        pairs: tuple[PartPair, ...],
+    ) -> None:
+        object.__setattr__(self, "score", score)
+        object.__setattr__(self, "evidence", evidence)
+        object.__setattr__(self, "matched_name", matched_name)
+        object.__setattr__(self, "features", features)
+        object.__setattr__(self, "pairs", pairs)
 
 
 class Algorithm(Protocol):

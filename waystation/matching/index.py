@@ -94,7 +94,7 @@ def unit_texts(name: AnalysedName) -> tuple[str, ...]:
     return tuple(texts)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class _Source:
     """One source word of a traveller's name: its parts (and the word as written, when the
     normalizer split it), the word as written, and every run of two or three source words holding
@@ -107,6 +107,24 @@ class _Source:
     window_lengths: tuple[int, ...]
     text_lengths: int
     any_window_lengths: int  # every window's lengths together (one test rules most names out)
+
+    # Written out (``init=False``): compiled, a store per field; the dataclass's own
+    # ``__init__`` is interpreted code, some 400 ns a call (docs/matching.md, "Compiled modules").
+    def __init__(
+        self,
+        units: list[tuple[bool, Word]],
+        text: str,
+        windows: tuple[str, ...],
+        window_lengths: tuple[int, ...],
+        text_lengths: int,
+        any_window_lengths: int,
+    ) -> None:
+        object.__setattr__(self, "units", units)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "windows", windows)
+        object.__setattr__(self, "window_lengths", window_lengths)
+        object.__setattr__(self, "text_lengths", text_lengths)
+        object.__setattr__(self, "any_window_lengths", any_window_lengths)
 
 
 def _query_groups(name: AnalysedName) -> list[_Source]:
@@ -142,7 +160,7 @@ def _query_groups(name: AnalysedName) -> list[_Source]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Proposal:
     """An entry proposed for scoring, with the name evidence the index credited it with.
 
@@ -157,14 +175,42 @@ class Proposal:
     names: tuple[int, ...] = ()
     name_bounds: tuple[float, ...] = ()
 
+    # Written out (``init=False``): compiled, a store per field; the dataclass's own
+    # ``__init__`` is interpreted code, some 400 ns a call (docs/matching.md, "Compiled modules").
+    def __init__(
+        self,
+        entry: int,
+        name_bound: float,
+        document_hit: bool,
+        names: tuple[int, ...] = (),
+        name_bounds: tuple[float, ...] = (),
+    ) -> None:
+        object.__setattr__(self, "entry", entry)
+        object.__setattr__(self, "name_bound", name_bound)
+        object.__setattr__(self, "document_hit", document_hit)
+        object.__setattr__(self, "names", names)
+        object.__setattr__(self, "name_bounds", name_bounds)
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True, slots=True, init=False)
 class _Reach:
     """What one query word reaches: entries with the evidence each could earn, and common words."""
 
     best: dict[int, float]  # entry -> the best value any similar (uncommon) word gives it
     common: tuple[tuple[str, float], ...]  # similar words too common to walk whole, best first
     values: dict[str, float]  # every similar vocabulary word and the evidence it could earn
+
+    # Written out (``init=False``): compiled, a store per field; the dataclass's own
+    # ``__init__`` is interpreted code, some 400 ns a call (docs/matching.md, "Compiled modules").
+    def __init__(
+        self,
+        best: dict[int, float],
+        common: tuple[tuple[str, float], ...],
+        values: dict[str, float],
+    ) -> None:
+        object.__setattr__(self, "best", best)
+        object.__setattr__(self, "common", common)
+        object.__setattr__(self, "values", values)
 
 
 class CandidateIndex:

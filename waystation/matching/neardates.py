@@ -11,7 +11,6 @@ else the much lower "apart" bound (``apart_bounds``), exactly, before any date i
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -55,6 +54,7 @@ _APART: Final = (
 # the same year (v1 -1, v2 0), and a year or more off, what two full dates a year apart earn.
 _OTHER_DAY: Final = (max(OTHER_DAY_V1, OTHER_DAY_V2), year_gap_weight(1))
 _KEPT: Final = 4096
+_NEAR_KEPT: Final = 16_384  # (travellers' full dates: some 40 bytes each, as a key and a small tuple)
 _ANY_MONTH: Final = 13  # (a middle key's month for "the same day in any month")
 
 
@@ -92,11 +92,13 @@ def middle_keys(key: int) -> tuple[int, ...]:
     return (year * 10000 + month * 100, year * 10000 + _ANY_MONTH * 100 + day)
 
 
-@lru_cache(maxsize=_KEPT)  # (asked once per traveller; a few thousand dates recur)
 def middle_keys_of(born: PartialDate) -> tuple[int, ...]:
     """What a traveller's full date looks up among ``middle_keys``: listed full dates of the same
     year with the same month or the same day (each may earn ``SAME_MONTH``), and 1 January of that
-    year (a placeholder, ``SAME_YEAR``). ``born`` must be a full date."""
+    year (a placeholder, ``SAME_YEAR``). ``born`` must be a full date.
+
+    (Not memoized: three sums cost less than hashing the date, which ``PartialDate`` does in
+    interpreted code.)"""
     assert born.year is not None
     assert born.month is not None
     assert born.day is not None
@@ -104,14 +106,31 @@ def middle_keys_of(born: PartialDate) -> tuple[int, ...]:
     return (year + born.month * 100, year + _ANY_MONTH * 100 + born.day, year + 100)
 
 
-@lru_cache(maxsize=_KEPT)  # (asked once per traveller; a few thousand dates recur)
 def near_keys(born: PartialDate | None) -> tuple[int, ...]:
     """The full listed dates that may earn a traveller born ``born`` more than ``apart_bounds``:
     the same date, one day either side, day and month swapped, the same day and month a year off.
-    Empty for a partial date (then nothing listed earns more than the apart bounds)."""
-    if born is None or born.year is None or born.month is None or born.day is None:
+    Empty for a partial date (then nothing listed earns more than the apart bounds).
+
+    Remembered by the date's key (``date_key``, an integer: hashing a ``PartialDate`` runs its
+    interpreted ``__hash__``), for up to ``_NEAR_KEPT`` dates, then forgotten all at once."""
+    if born is None:
         return ()
     year, month, day = born.year, born.month, born.day
+    if year is None or month is None or day is None:
+        return ()
+    key = year * 10000 + month * 100 + day
+    found = _NEAR.get(key)
+    if found is None:
+        found = _near_keys(year, month, day)
+        if len(_NEAR) >= _NEAR_KEPT:
+            _NEAR.clear()
+        _NEAR[key] = found
+    return found
+
+
+def _near_keys(year: int, month: int, day: int) -> tuple[int, ...]:
+    """``near_keys`` of a full date, worked out (``try``, not ``contextlib.suppress``: a context
+    manager is three calls of interpreted code each time)."""
     found: list[dt.date] = []
     try:
         same = dt.date(year, month, day)
@@ -119,14 +138,23 @@ def near_keys(born: PartialDate | None) -> tuple[int, ...]:
         return ()
     found.append(same)
     for step in (-1, 1):
-        with contextlib.suppress(OverflowError):
+        try:  # noqa: SIM105
             found.append(same + dt.timedelta(days=step))
-        with contextlib.suppress(ValueError):  # (29 February a year off)
+        except OverflowError:
+            pass
+        try:  # noqa: SIM105
             found.append(dt.date(year + step, month, day))
+        except ValueError:  # (29 February a year off)
+            pass
     if day <= 12:
-        with contextlib.suppress(ValueError):
+        try:  # noqa: SIM105
             found.append(dt.date(year, day, month))
+        except ValueError:
+            pass
     return tuple(dict.fromkeys(d.year * 10000 + d.month * 100 + d.day for d in found))
+
+
+_NEAR: dict[int, tuple[int, ...]] = {}
 
 
 @lru_cache(maxsize=_KEPT)  # (asked once per traveller; a few thousand dates recur)

@@ -35,7 +35,7 @@ LIST_FREQUENCY_MIN: Final = 200  # below this many entries a list says little ab
 DOCUMENT_NAMES_KEPT = 16_384
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class EntryProfile:
     """A list entry with its names analysed, its document keys and the birth years it allows."""
 
@@ -50,14 +50,43 @@ class EntryProfile:
     document_keys: frozenset[str]
     years: tuple[int, ...]  # every birth year the list's statements allow, sorted
 
+    # Written out (``init=False``): compiled, a store per field; the dataclass's own
+    # ``__init__`` is interpreted code, some 400 ns a call (docs/matching.md, "Compiled modules").
+    def __init__(
+        self,
+        entry: ListEntry,
+        list_name: str,
+        list_version: str,
+        names: tuple[AnalysedName, ...],
+        weak: tuple[bool, ...],
+        name_units: tuple[tuple[str, ...], ...],
+        document_keys: frozenset[str],
+        years: tuple[int, ...],
+    ) -> None:
+        object.__setattr__(self, "entry", entry)
+        object.__setattr__(self, "list_name", list_name)
+        object.__setattr__(self, "list_version", list_version)
+        object.__setattr__(self, "names", names)
+        object.__setattr__(self, "weak", weak)
+        object.__setattr__(self, "name_units", name_units)
+        object.__setattr__(self, "document_keys", document_keys)
+        object.__setattr__(self, "years", years)
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True, slots=True, init=False)
 class TravellerProfile:
     """A traveller with the name analysed as a document name (MRZ truncation possible)."""
 
     traveller: Traveller
     name: AnalysedName
     document_keys: frozenset[str]
+
+    # Written out (``init=False``): compiled, a store per field; the dataclass's own
+    # ``__init__`` is interpreted code, some 400 ns a call (docs/matching.md, "Compiled modules").
+    def __init__(self, traveller: Traveller, name: AnalysedName, document_keys: frozenset[str]) -> None:
+        object.__setattr__(self, "traveller", traveller)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "document_keys", document_keys)
 
 
 def profile_entry(entry: ListEntry, list_name: str, list_version: str) -> EntryProfile:

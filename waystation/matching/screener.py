@@ -15,7 +15,7 @@ import gc
 import multiprocessing
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Final
 
 from waystation.matching.algorithms import DEFAULT_ALGORITHM, Algorithm, Assessment, algorithm
@@ -39,12 +39,26 @@ PARALLEL_MIN: Final = 4000  # below this many travellers, starting processes cos
 _SUMMED = 1e-9  # a bound added up in another order may differ in its last bits: never prune on that
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class _Request:
     threshold: float
     alert_threshold: float
     top: int
     cleared: ClearanceSet | None
+
+    # Written out (``init=False``): compiled, a store per field; the dataclass's own
+    # ``__init__`` is interpreted code, some 400 ns a call (docs/matching.md, "Compiled modules").
+    def __init__(
+        self,
+        threshold: float,
+        alert_threshold: float,
+        top: int,
+        cleared: ClearanceSet | None,
+    ) -> None:
+        object.__setattr__(self, "threshold", threshold)
+        object.__setattr__(self, "alert_threshold", alert_threshold)
+        object.__setattr__(self, "top", top)
+        object.__setattr__(self, "cleared", cleared)
 
 
 class Screener:
@@ -231,11 +245,16 @@ def _with_names(entry: EntryProfile, slots: list[int]) -> EntryProfile:
     """The entry with only the names at ``slots`` (the others cannot win)."""
     if len(slots) == len(entry.names):
         return entry
-    return replace(
-        entry,
-        names=tuple(entry.names[i] for i in slots),
-        weak=tuple(entry.weak[i] for i in slots),
-        name_units=tuple(entry.name_units[i] for i in slots),
+    # (Made directly rather than by ``dataclasses.replace``, which runs as interpreted code.)
+    return EntryProfile(
+        entry.entry,
+        entry.list_name,
+        entry.list_version,
+        tuple(entry.names[i] for i in slots),
+        tuple(entry.weak[i] for i in slots),
+        tuple(entry.name_units[i] for i in slots),
+        entry.document_keys,
+        entry.years,
     )
 
 

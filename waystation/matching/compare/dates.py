@@ -13,6 +13,7 @@ alerted on however well the name agrees (``NAME_CAP`` in names.py keeps names fr
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Final
 
@@ -88,9 +89,11 @@ def _versus_exact(
         if gap == 0:
             return 0.0, "same year, another month"
         return year_gap_weight(gap), f"born {gap} years apart"
-    qd, ed = q.to_date(), e.to_date()
-    assert qd is not None
-    assert ed is not None
+    assert q.year is not None
+    assert q.month is not None  # (a day needs a month: ``PartialDate``)
+    assert e.year is not None
+    # (``PartialDate.to_date`` written out: its methods run as interpreted code)
+    qd, ed = dt.date(q.year, q.month, q.day), dt.date(e.year, e.month, e.day)
     if qd == ed:
         return EXACT, "same date of birth"
     if q.year == e.year and q.month == e.day and q.day == e.month:
@@ -135,8 +138,12 @@ def _one(
     e = statement.earliest
     if e.year is None or q.year is None:
         return None
-    if statement.is_range or e.month is None or statement.approximate:
-        last = statement.latest.year if statement.latest and statement.latest.year else e.year
+    latest = statement.latest
+    # ``statement.is_range`` written out, field by field as the dataclass compares: the property
+    # and ``PartialDate.__eq__`` run as interpreted code, once per pair and statement.
+    ranged = latest is not None and (latest.year != e.year or latest.month != e.month or latest.day != e.day)
+    if ranged or e.month is None or statement.approximate:
+        last = latest.year if latest and latest.year else e.year
         return _versus_years(q, e.year, last, statement.approximate)
     return _versus_exact(q, e, other_day, placeholder, month_slip)
 

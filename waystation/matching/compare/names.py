@@ -127,7 +127,7 @@ _INITIAL: Final = 1.0
 _TRUNCATED: Final = 0.92
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class NameComparison:
     """The evidence of one name pair and its aligned parts."""
 
@@ -137,14 +137,46 @@ class NameComparison:
     swapped: bool
     notes: tuple[str, ...] = ()  # what the names earned or lost as wholes, in sentences
 
+    # Written out (``init=False``): compiled, a store per field; the dataclass's own
+    # ``__init__`` is interpreted code, some 400 ns a call (docs/matching.md, "Compiled modules").
+    def __init__(
+        self,
+        weight: float,
+        pairs: tuple[PartPair, ...],
+        matched_weight: float,
+        swapped: bool,
+        notes: tuple[str, ...] = (),
+    ) -> None:
+        object.__setattr__(self, "weight", weight)
+        object.__setattr__(self, "pairs", pairs)
+        object.__setattr__(self, "matched_weight", matched_weight)
+        object.__setattr__(self, "swapped", swapped)
+        object.__setattr__(self, "notes", notes)
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True, slots=True, init=False)
 class _Option:
     weight: float
     sim: float
     how: How
     query: tuple[int, ...]
     entry: tuple[int, ...]
+
+    # Written out (``init=False``): compiled, a store per field; the dataclass's own
+    # ``__init__`` is interpreted code, some 400 ns a call (docs/matching.md, "Compiled modules").
+    def __init__(
+        self,
+        weight: float,
+        sim: float,
+        how: How,
+        query: tuple[int, ...],
+        entry: tuple[int, ...],
+    ) -> None:
+        object.__setattr__(self, "weight", weight)
+        object.__setattr__(self, "sim", sim)
+        object.__setattr__(self, "how", how)
+        object.__setattr__(self, "query", query)
+        object.__setattr__(self, "entry", entry)
 
 
 def _known_apart(a: Word, b: Word) -> bool:
@@ -301,8 +333,8 @@ def compare_names(
     for option in chosen:
         shown_q = _shown(qp, option.query)
         shown_e = _shown(ep, option.entry)
-        pairs.append(
-            PartPair(shown_q, shown_e, option.how.value, round(option.sim, 3), round(option.weight, 3))
+        pairs.append(  # (``_value_``: ``.value`` is a property of ``Enum``, run as interpreted code)
+            PartPair(shown_q, shown_e, option.how._value_, round(option.sim, 3), round(option.weight, 3))
         )
     matched = diminished(sorted((o.weight for o in chosen), reverse=True))
     total = min(matched, NAME_CAP)
