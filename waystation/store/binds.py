@@ -61,16 +61,17 @@ def _insert_sql(table: Table, dialect: Dialect, names: tuple[str, ...]) -> str:
     )
 
 
-def execute_many(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert ``rows`` (all with the keys of the first, see :func:`sendable`) in one ``executemany``."""
+def execute_many(
+    session: Session, table: Table, names: tuple[str, ...], columns: Sequence[Sequence[Any]]
+) -> None:
+    """Insert rows given as ``columns`` (each one's values, in the order of ``names``; see
+    :func:`sendable`) in one ``executemany``: each column's processing is mapped over it."""
     connection = session.connection()
     dialect = connection.dialect
     steps = processors(table, dialect)
-    names = tuple(rows[0])
     sql = _insert_sql(table, dialect, names)
-    columns = []
-    for name in names:
-        step = steps[name]
-        values = [row[name] for row in rows]
-        columns.append([step(v) for v in values] if step is not None else values)
-    connection.exec_driver_sql(sql, list(zip(*columns, strict=True)))
+    sent = [
+        values if (step := steps[name]) is None else list(map(step, values))
+        for name, values in zip(names, columns, strict=True)
+    ]
+    connection.exec_driver_sql(sql, list(zip(*sent, strict=True)))
