@@ -177,7 +177,7 @@ class ProvenanceWriter:
         segment of this message whose text starts with its tag, its field the value's name (none
         for ``at``). ``None`` for any other traveller. A place is found by its segment text, whose
         hash Python keeps."""
-        by_raw: dict[str, tuple[str, int, int]] = {}  # text -> (index, segment, line)
+        by_raw: dict[str, tuple[str, int, int, str]] = {}  # text -> (index, segment, line, tag)
         texts: list[str] = []
         parts: list[str] = []
         keys, source = self._keys, self.source
@@ -189,29 +189,39 @@ class ProvenanceWriter:
                     return None
                 segment, line, raw = usual
                 at_ref = "0"
-                by_raw[raw] = (at_ref, segment, line)
+                by_raw[raw] = (at_ref, segment, line, raw[:3])
                 texts.append(f"[{segment},{line},{_text(raw)}]")
             for name, provenance in fields.items():
                 key = keys.get(name)
                 if key is None:
                     key = keys[name] = _text(name) + ":"  # TypeError for a name that is not text
-                if provenance is None:
+                # _usual(provenance, name, source), written out (~3,000 values per message):
+                # AttributeError for no provenance.
+                locator = provenance.locator
+                segment, line, raw = locator.segment, locator.line, provenance.raw
+                if type(segment) is not int or type(line) is not int:
                     return None
-                usual = _usual(provenance, name, source)
-                if usual is None:
-                    return None
-                segment, line, raw = usual
                 seen = by_raw.get(raw)
                 if seen is None:
+                    if type(raw) is not str:
+                        return None
+                    head = raw[:3]
                     index = _INDEX[len(texts)]  # IndexError past the usual number of places
-                    by_raw[raw] = (index, segment, line)
+                    by_raw[raw] = (index, segment, line, head)
                     texts.append(f"[{segment},{line},{_text(raw)}]")
                 elif seen[1] == segment and seen[2] == line:
-                    index = seen[0]
+                    index, head = seen[0], seen[3]
                 else:
                     return None
+                if (
+                    locator.tag != head
+                    or locator.field != name
+                    or provenance.seen_at is not None
+                    or (locator.source != source and locator.source is not None)
+                ):
+                    return None
                 parts.append(key + index)
-        except (TypeError, IndexError):
+        except (TypeError, IndexError, AttributeError):
             return None
         return f'{{"s":[{",".join(texts)}],"at":{at_ref},"fields":{{{",".join(parts)}}}}}'
 
