@@ -17,11 +17,12 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import JSON, Dialect, Table
+from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
 from waystation.store.engine import EncodedJson
 
-__all__ = ["Processor", "execute_many", "processors", "sendable"]
+__all__ = ["Processor", "execute_many", "insert_one_returning_id", "processors", "sendable"]
 
 Processor = Callable[[Any], Any]
 
@@ -73,15 +74,39 @@ def execute_many(
     steps = processors(table, dialect)
     texts = _json_text_columns(table, dialect)
     sql = _insert_sql(table, dialect, names)
-    sent = [
-        values
-        if (step := steps[name]) is None
-        else _json_texts(values)
-        if name in texts and _written(values)
-        else list(map(step, values))
-        for name, values in zip(names, columns, strict=True)
-    ]
+    try:
+        sent = [
+            values
+            if (step := steps[name]) is None
+            else _json_texts(values)
+            if name in texts and _written(values)
+            else list(map(step, values))
+            for name, values in zip(names, columns, strict=True)
+        ]
+    except Exception as error:  # as SQLAlchemy reports a value its processing refused
+        raise StatementError(str(error), sql, None, error) from error
     connection.exec_driver_sql(sql, list(zip(*sent, strict=True)))
+
+
+def insert_one_returning_id(session: Session, table: Table, row: dict[str, Any]) -> int:
+    """Insert one row (see :func:`sendable`) and return its new ``id``: what
+    ``insert(table).returning(table.c.id)`` sends, without compiling it and its parameters again
+    (~2 of a check-in's rows go this way: its manifest, its first traveller)."""
+    connection = session.connection()
+    dialect = connection.dialect
+    steps = processors(table, dialect)
+    names = tuple(row)
+    sql = _returning_sql(table, dialect, names)
+    try:
+        params = tuple(value if (step := steps[name]) is None else step(value) for name, value in row.items())
+    except Exception as error:  # as SQLAlchemy reports a value its processing refused
+        raise StatementError(str(error), sql, None, error) from error
+    return int(connection.exec_driver_sql(sql, params).scalar_one())
+
+
+@cache
+def _returning_sql(table: Table, dialect: Dialect, names: tuple[str, ...]) -> str:
+    return f"{_insert_sql(table, dialect, names)} RETURNING {dialect.identifier_preparer.quote('id')}"
 
 
 @cache

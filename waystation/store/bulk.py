@@ -18,7 +18,7 @@ from sqlalchemy import String, Table, insert, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import DeclarativeBase, Session
 
-from waystation.store.binds import execute_many, sendable
+from waystation.store.binds import execute_many, insert_one_returning_id, sendable
 from waystation.store.core import execute
 from waystation.store.engine import EncodedJson
 from waystation.store.pg_copy import copy_rows
@@ -201,7 +201,7 @@ def insert_returning_ids(
         return []
     table = table_of(model)
     if len(rows) == 1:
-        return [execute(session, _insert_returning_id(table), prepare(table, rows)[0]).scalar_one()]
+        return [_insert_one(session, table, prepare(table, rows)[0])]
     if session.get_bind().dialect.name == "postgresql":
         ids = list(
             execute(
@@ -216,10 +216,17 @@ def insert_returning_ids(
     # the rows one statement each. Instead the first row is inserted alone, which takes the write
     # lock until the transaction ends and gets max(id) + 1 (the ids are rowids, never AUTOINCREMENT);
     # the ids after it are then free for certain, and the rest go in one executemany.
-    first = execute(session, _insert_returning_id(table), prepare(table, rows[:1])[0]).scalar_one()
+    first = _insert_one(session, table, prepare(table, rows[:1])[0])
     ids = list(range(first, first + len(rows)))
     _insert(session, table, rows[1:], ids[1:])
     return ids
+
+
+def _insert_one(session: Session, table: Table, row: Row) -> int:
+    """Insert one prepared row and return its id (past SQLAlchemy when :func:`sendable`)."""
+    if sendable(table, row):
+        return insert_one_returning_id(session, table, row)
+    return int(execute(session, _insert_returning_id(table), row).scalar_one())
 
 
 def insert_ignore(
