@@ -12,7 +12,7 @@ the processors are the column types' own (UTC for instants, JSON text — JSON `
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -40,7 +40,7 @@ def _python_defaults(table: Table) -> frozenset[str]:
     return frozenset(c.name for c in table.columns if c.default is not None or c.onupdate is not None)
 
 
-def sendable(table: Table, row: dict[str, Any]) -> bool:
+def sendable(table: Table, row: Mapping[str, Any]) -> bool:
     """Whether rows shaped like ``row`` can skip SQLAlchemy: every key a column, and no column left
     out that SQLAlchemy would fill with a Python-side default."""
     return _sendable(table, tuple(row))

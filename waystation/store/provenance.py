@@ -195,21 +195,20 @@ class ProvenanceWriter:
                 key = keys.get(name)
                 if key is None:
                     key = keys[name] = _text(name) + ":"  # TypeError for a name that is not text
-                # _usual(provenance, name, source), written out (~3,000 values per message):
-                # AttributeError for no provenance.
-                locator = provenance.locator
-                segment, line, raw = locator.segment, locator.line, provenance.raw
-                if type(segment) is not int or type(line) is not int:
+                # _usual(provenance, name, source), written out (~3,000 values per message).
+                if provenance is None:
                     return None
-                seen = by_raw.get(raw)
+                locator = provenance.locator
+                number, row, value_raw = locator.segment, locator.line, provenance.raw
+                if type(number) is not int or type(row) is not int or type(value_raw) is not str:
+                    return None
+                seen = by_raw.get(value_raw)
                 if seen is None:
-                    if type(raw) is not str:
-                        return None
-                    head = raw[:3]
+                    head = value_raw[:3]
                     index = _INDEX[len(texts)]  # IndexError past the usual number of places
-                    by_raw[raw] = (index, segment, line, head)
-                    texts.append(f"[{segment},{line},{_text(raw)}]")
-                elif seen[1] == segment and seen[2] == line:
+                    by_raw[value_raw] = (index, number, row, head)
+                    texts.append(f"[{number},{row},{_text(value_raw)}]")
+                elif seen[1] == number and seen[2] == row:
                     index, head = seen[0], seen[3]
                 else:
                     return None
@@ -221,7 +220,7 @@ class ProvenanceWriter:
                 ):
                     return None
                 parts.append(key + index)
-        except (TypeError, IndexError, AttributeError):
+        except (TypeError, IndexError):
             return None
         return f'{{"s":[{",".join(texts)}],"at":{at_ref},"fields":{{{",".join(parts)}}}}}'
 
