@@ -113,10 +113,11 @@ def store_parsed_message(session: Session, message_id: int, parsed: MessageConte
     manifest_ids = writer.manifests(parsed.manifests)
     push_ids, booking_ids = writer.pushes(parsed.pnr_pushes)
     writer.flush_travellers()
-    ids = tuple(dict.fromkeys(writer.traveller_id(t) for t in writer.occurrences))
+    stored = [writer.traveller_id(t) for t in writer.occurrences]  # once per occurrence, not twice
+    ids = tuple(dict.fromkeys(stored))
     by_ref: dict[str, int] = {}
-    for traveller in writer.occurrences:
-        by_ref.setdefault(traveller.ref, writer.traveller_id(traveller))
+    for traveller, ident in zip(writer.occurrences, stored, strict=True):
+        by_ref.setdefault(traveller.ref, ident)
     return StoredContent(message_id, manifest_ids, push_ids, booking_ids, ids, by_ref)
 
 

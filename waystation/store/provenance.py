@@ -156,6 +156,20 @@ class ProvenanceWriter:
 
     def one_text(self, provenance: Provenance) -> str | None:
         """:meth:`one` already as JSON text, when it is a place (``None`` otherwise)."""
+        locator = provenance.locator
+        segment, line, raw = locator.segment, locator.line, provenance.raw
+        tag, field = locator.tag, locator.field
+        if (  # the usual ones (a document's), written without the general calls
+            type(segment) is int
+            and type(line) is int
+            and type(raw) is str
+            and provenance.seen_at is None
+            and (locator.source is None or locator.source == self.source)
+        ):
+            if field is None and tag == raw[:3]:
+                return f"[{segment},{line},{_text(raw)}]"
+            if type(field) is str and type(tag) is str:
+                return f"[{segment},{line},{_text(raw)},{_text(tag)},{_text(field)}]"
         place = self.place(provenance)
         field = provenance.locator.field
         if place is None or not (field is None or type(field) is str):
