@@ -69,6 +69,6 @@ bench: install
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build waystation/*/_compiled.json
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build waystation/*/_compiled.json waystation/_compiled.json
 	find . -maxdepth 1 -name '*__mypyc.*' -delete
 	find waystation -name '*.so' -delete

@@ -36,8 +36,11 @@ def _how(built_group: Group, module: str) -> str:
 
 
 def test_the_groups() -> None:
-    """The two packages compiled, and the EDIFACT reader's modules a PAXLST is parsed with."""
-    assert NAMES == ["matching", "ingest"]
+    """The two packages compiled, the records of every value parsed, and the EDIFACT reader's
+    modules a PAXLST is parsed with."""
+    assert NAMES == ["core", "matching", "ingest"]
+    assert group("core").modules == ("locator", "model.provenance")
+    assert group("core").package == "waystation"
     assert group("ingest").modules == (
         "edifact.dates",
         "edifact.envelope",
@@ -132,6 +135,20 @@ def test_each_group_is_stale_on_its_own(tmp_path: Path) -> None:
     (tmp_path / f"waystation_matching__mypyc{SUFFIX}").unlink()
     assert stale(MATCHING, engine) == "not compiled: mypyc's shared library waystation_matching"
     assert stale(ingest, reader) == edited
+
+
+def test_a_top_group_is_guarded_from_the_package_itself(tmp_path: Path) -> None:
+    """``core``'s modules are named from ``waystation``, its record and shared library sit in and
+    beside ``waystation/``, and the other groups' packages are not its concern."""
+    core = group("core")
+    package = _fake_build(tmp_path, core)
+    assert package == tmp_path / "waystation"
+    assert (package / MANIFEST).exists()
+    assert stale(core, package) is None
+    source(package, "model.provenance").write_text("# edited\n")
+    assert stale(core, package) == "edited since the build: model.provenance"
+    (tmp_path / f"waystation_core__mypyc{SUFFIX}").unlink()
+    assert stale(core, package) == ("not compiled: mypyc's shared library waystation_core")
 
 
 def _load(root: Path, env: dict[str, str]) -> dict[str, tuple[str, str]]:

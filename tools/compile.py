@@ -3,9 +3,10 @@
     .venv/bin/python tools/compile.py [GROUP ...] [--force] [--verbose]
 
 Each group of ``waystation.compiled.GROUPS`` (``matching``: the screening engine; ``ingest``: the
-EDIFACT reader; all of them when none is named) is compiled on its own: every module becomes a
-C extension beside its source, the group's mypyc shared library goes beside ``waystation/``, and
-``waystation/<group>/_compiled.json`` records the hash of every source compiled, which the
+EDIFACT reader; ``core``: the acyclic Locator and Provenance; all of them when none is named) is
+compiled on its own: every module becomes a C extension beside its source, the group's mypyc
+shared library goes beside ``waystation/``, and ``waystation/<group>/_compiled.json``
+(``waystation/_compiled.json`` for ``core``) records the hash of every source compiled, which the
 package checks at import (a stale build is never loaded). A group whose recorded build is
 current is skipped. ``make install COMPILE=0`` does not run this.
 """
@@ -47,9 +48,11 @@ def _build(compiled: Any, group: Any, quiet: bool) -> None:
     # Unlinked, a loaded extension stays intact for the process using it. Every extension under
     # the package goes, so that none of a module dropped from the group is left unguarded.
     (package_dir / compiled.MANIFEST).unlink(missing_ok=True)
+    # (A ``top`` group's package holds the other groups' packages: their extensions stay.)
     suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+    others = [g.directory(ROOT) for g in compiled.GROUPS if g.name != group.name]
     for path in [*package_dir.rglob("*"), *ROOT.glob(f"{group.shared}__mypyc.*")]:
-        if path.name.endswith(suffixes):
+        if path.name.endswith(suffixes) and not any(o in path.parents for o in others):
             path.unlink()
     build_dir = BUILD_DIR / group.name
     paths = [str(p.relative_to(ROOT)) for p in sources]

@@ -6,5 +6,9 @@ the human review; ``store`` keeps everything; ``services`` owns the use cases; `
 ``cli`` are the edges.
 """
 
+from waystation.compiled import guard
+
+guard("core")  # Locator and Provenance: before anything imports them (waystation/compiled.py)
+
 __version__ = "0.1.0"
 __all__ = ["__version__"]

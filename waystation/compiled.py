@@ -2,7 +2,11 @@
 
 The hottest modules of two packages are compiled to C extension modules by mypyc
 (``tools/compile.py``, run by ``make install``; docs/matching.md): the screening engine
-(``matching``) and the EDIFACT reader (``ingest``). Each package is one group: its extensions sit
+(``matching``) and the EDIFACT reader (``ingest``); and a third group, ``core``, compiles the
+``Locator`` and ``Provenance`` records as acyclic classes, which the cyclic garbage collector does
+not track (``waystation/locator.py`` says why; its modules sit in two packages, so
+``waystation/__init__.py`` guards it and its record is ``waystation/_compiled.json``). Each
+package is one group: its extensions sit
 beside their ``.py`` files, its mypyc shared library (``waystation_<group>__mypyc``) beside the
 ``waystation`` directory, and its build records a hash of every source it compiled
 (``waystation/<group>/_compiled.json``). Python's import system prefers an extension to its
@@ -10,8 +14,9 @@ source, so before any module of a group is imported its package calls ``guard(gr
 compares the hashes: when a source was edited since the build, or the build is incomplete or
 unrecorded, every compiled module of that group is loaded from its source instead, with a
 warning. All or none within a group: its modules call each other's C code directly, so one
-module read from its source beside compiled callers would not be what runs. The groups do not
-import each other, so each is guarded and rebuilt on its own. ``WAYSTATION_PURE_PYTHON=1``
+module read from its source beside compiled callers would not be what runs. A group uses another's
+modules only as Python imports (mypyc compiles each group alone), so each is guarded and rebuilt
+on its own. ``WAYSTATION_PURE_PYTHON=1``
 loads every source without a warning. This module is never compiled itself and imports only
 the standard library (the build tool loads it before the packages).
 """
@@ -53,14 +58,19 @@ _ROOT = Path(__file__).resolve().parents[1]
 
 @dataclass(frozen=True, slots=True)
 class Group:
-    """Modules of one package (``waystation.<name>``) compiled together into one shared library."""
+    """Modules of one package (``waystation.<name>``) compiled together into one shared library.
+
+    A ``top`` group's modules are named from ``waystation`` itself (``core``: modules of several
+    packages that everything imports); its record is ``waystation/_compiled.json``.
+    """
 
     name: str
     modules: tuple[str, ...]  # relative to the package, in dotted form
+    top: bool = False
 
     @property
     def package(self) -> str:
-        return f"waystation.{self.name}"
+        return "waystation" if self.top else f"waystation.{self.name}"
 
     @property
     def shared(self) -> str:
@@ -68,10 +78,17 @@ class Group:
         return f"waystation_{self.name}"
 
     def directory(self, root: Path = _ROOT) -> Path:
-        return root / "waystation" / self.name
+        return root / "waystation" if self.top else root / "waystation" / self.name
+
+    def library_directory(self, package_dir: Path) -> Path:
+        """Where mypyc's shared library sits: beside the ``waystation`` directory."""
+        return package_dir.parent if self.top else package_dir.parents[1]
 
 
 GROUPS = (
+    # The records a parsed message holds one of per value read, compiled as acyclic classes so that
+    # the cyclic garbage collector does not track them (waystation/locator.py says why).
+    Group("core", ("locator", "model.provenance"), top=True),
     # What the profile of a screening run spends its time in.
     Group(
         "matching",
@@ -155,7 +172,10 @@ def stale(built_group: Group, package_dir: Path | None = None) -> str | None:
     if not isinstance(sources, dict) or sorted(sources) != sorted(modules):
         return "built from another list of modules"
     missing = [m for m in modules if m not in built]
-    if not isinstance(shared, str) or not (package_dir.parents[1] / f"{shared}__mypyc{suffix}").exists():
+    if (
+        not isinstance(shared, str)
+        or not (built_group.library_directory(package_dir) / f"{shared}__mypyc{suffix}").exists()
+    ):
         missing.append(f"mypyc's shared library {shared}")
     if missing:
         return "not compiled: " + ", ".join(missing)

@@ -1,7 +1,8 @@
 """One exception tree for the whole product.
 
 Every error a user can cause carries a :class:`Locator` (file, segment number, segment tag,
-field, line) so that the message names exactly what was wrong and where::
+field, line) so that the message names exactly what was wrong and where (it is defined in
+:mod:`waystation.locator`, which is compiled, and re-exported here)::
 
     WaystationError
     ├── InputError                 bad data received from outside (has a locator)
@@ -22,7 +23,8 @@ The API maps each class to one HTTP status and one JSON error shape; the CLI pri
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from waystation.locator import Locator
 
 __all__ = [
     "ConfigError",
@@ -38,54 +40,6 @@ __all__ = [
     "WatchlistError",
     "WaystationError",
 ]
-
-
-_set = object.__setattr__
-
-
-@dataclass(frozen=True, slots=True, init=False)
-class Locator:
-    """Where something was found: a file, a segment (1-based) with its tag, a field, a line."""
-
-    source: str | None = None
-    segment: int | None = None
-    tag: str | None = None
-    field: str | None = None
-    line: int | None = None
-
-    def __init__(
-        self,
-        source: str | None = None,
-        segment: int | None = None,
-        tag: str | None = None,
-        field: str | None = None,
-        line: int | None = None,
-    ) -> None:
-        # The generated __init__ of a frozen dataclass, with object.__setattr__ looked up once
-        # instead of per field: a 300-passenger manifest makes ~3,300 locators.
-        _set(self, "source", source)
-        _set(self, "segment", segment)
-        _set(self, "tag", tag)
-        _set(self, "field", field)
-        _set(self, "line", line)
-
-    def __str__(self) -> str:
-        parts: list[str] = []
-        if self.source:
-            parts.append(self.source)
-        if self.segment is not None:
-            parts.append(f"segment {self.segment}" + (f" ({self.tag})" if self.tag else ""))
-        elif self.tag:
-            parts.append(f"segment {self.tag}")
-        if self.line is not None:
-            parts.append(f"line {self.line}")
-        if self.field:
-            parts.append(f"field {self.field}")
-        return ", ".join(parts) if parts else "<unknown location>"
-
-    def with_source(self, source: str) -> Locator:
-        """The same place, in a named file (readers often learn the file name last)."""
-        return Locator(source, self.segment, self.tag, self.field, self.line)
 
 
 class WaystationError(Exception):

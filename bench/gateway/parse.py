@@ -4,7 +4,11 @@ Parsing alone (``ingest.registry.parse_message``, what the gateway calls before 
 screens), on ``--runs`` distinct generated messages after ``--warm`` others, so the readers'
 caches (dates, country codes) are as warm as in a running service but no message is parsed
 twice. Prints the median ``time.process_time`` per message and which build of the EDIFACT
-reader ran (``compiled`` or ``source``; ``WAYSTATION_PURE_PYTHON=1`` forces the sources).
+reader ran (``compiled`` or ``source``; ``WAYSTATION_PURE_PYTHON=1`` forces the sources), then
+what one more message leaves for the cyclic garbage collector: how far it moves the young
+generation's count (collector off: what sets off collections; free lists make it exceed the
+objects kept) and how many tracked objects are alive after a collection (what every later
+collection walks while the gateway holds the message), per traveller.
 ``--profile N`` prints the top of a cProfile of one more message (meaningful on the sources
 only: cProfile does not see inside compiled functions).
 """
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import os
 import pstats
 import statistics
@@ -52,6 +57,7 @@ def main(argv: list[str] | None = None) -> None:
         f"(min {min(times):.1f}, max {max(times):.1f}, n={len(times)})",
         flush=True,
     )
+    print(_footprint(requests[args.warm + args.runs].data), flush=True)
     if args.profile:
         last = requests[-1]
         profiler = cProfile.Profile()
@@ -59,6 +65,29 @@ def main(argv: list[str] | None = None) -> None:
         stats = pstats.Stats(profiler)
         stats.sort_stats("tottime").print_stats(args.profile)
         stats.sort_stats("cumulative").print_stats(args.profile)
+
+
+def _footprint(data: bytes) -> str:
+    """What parsing ``data`` leaves for the collector (see the module docstring)."""
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        count, alive = gc.get_count()[0], len(gc.get_objects())
+        parsed = parse_message(data, "footprint", context=_CONTEXT)
+        moved = gc.get_count()[0] - count
+        gc.collect()
+        kept = len(gc.get_objects()) - alive
+    finally:
+        if was_enabled:
+            gc.enable()
+    travellers = sum(1 for _ in parsed.travellers())
+    return (
+        f"collector ({compiled.loaded['core']} core records), {travellers} travellers: young count "
+        f"+{moved} ({moved / travellers:.1f} per traveller), tracked alive after a collection "
+        f"{kept} ({kept / travellers:.1f} per traveller; first parse of this message: its date "
+        f"caches' new entries included)"
+    )
 
 
 if __name__ == "__main__":

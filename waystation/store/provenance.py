@@ -84,16 +84,15 @@ def _usual(provenance: Provenance, field: str | None, source: str) -> tuple[int,
     (none for a traveller's own): a segment of this message, with whole segment and line numbers,
     its text, no ``seen_at``, and the tag its text starts with — what ``_usual_traveller_text``
     writes as ``[segment,line,raw]`` without looking further. ``None`` otherwise."""
-    locator = provenance.locator
-    segment, line, raw = locator.segment, locator.line, provenance.raw
+    of_source, segment, tag, of_field, line, raw, seen_at = provenance.parts()
     if (
         type(segment) is int
         and type(line) is int
         and type(raw) is str
-        and locator.field == field
-        and provenance.seen_at is None
-        and (locator.source is None or locator.source == source)
-        and locator.tag == raw[:3]
+        and of_field == field
+        and seen_at is None
+        and (of_source is None or of_source == source)
+        and tag == raw[:3]
     ):
         return segment, line, raw
     return None
@@ -118,15 +117,14 @@ class ProvenanceWriter:
 
     def place(self, provenance: Provenance) -> Place | None:
         """The place of ``provenance`` when it is one (see the module docstring), else ``None``."""
-        locator = provenance.locator
-        segment, line, raw, tag = locator.segment, locator.line, provenance.raw, locator.tag
+        of_source, segment, tag, _, line, raw, seen_at = provenance.parts()
         if (
-            provenance.seen_at is None
+            seen_at is None
             and (type(segment) is int or segment is None)
             and (type(line) is int or line is None)
             and (type(raw) is str or raw is None)
             and (type(tag) is str or tag is None)
-            and (locator.source is None or locator.source == self.source)
+            and (of_source is None or of_source == self.source)
         ):
             return (segment, line, raw, tag)
         return None
@@ -156,15 +154,13 @@ class ProvenanceWriter:
 
     def one_text(self, provenance: Provenance) -> str | None:
         """:meth:`one` already as JSON text, when it is a place (``None`` otherwise)."""
-        locator = provenance.locator
-        segment, line, raw = locator.segment, locator.line, provenance.raw
-        tag, field = locator.tag, locator.field
+        of_source, segment, tag, field, line, raw, seen_at = provenance.parts()
         if (  # the usual ones (a document's), written without the general calls
             type(segment) is int
             and type(line) is int
             and type(raw) is str
-            and provenance.seen_at is None
-            and (locator.source is None or locator.source == self.source)
+            and seen_at is None
+            and (of_source is None or of_source == self.source)
         ):
             if field is None and tag == raw[:3]:
                 return f"[{segment},{line},{_text(raw)}]"
@@ -212,8 +208,7 @@ class ProvenanceWriter:
                 # _usual(provenance, name, source), written out (~3,000 values per message).
                 if provenance is None:
                     return None
-                locator = provenance.locator
-                number, row, value_raw = locator.segment, locator.line, provenance.raw
+                of_source, number, tag, of_field, row, value_raw, seen_at = provenance.parts()
                 if type(number) is not int or type(row) is not int or type(value_raw) is not str:
                     return None
                 seen = by_raw.get(value_raw)
@@ -227,10 +222,10 @@ class ProvenanceWriter:
                 else:
                     return None
                 if (
-                    locator.tag != head
-                    or locator.field != name
-                    or provenance.seen_at is not None
-                    or (locator.source != source and locator.source is not None)
+                    tag != head
+                    or of_field != name
+                    or seen_at is not None
+                    or (of_source != source and of_source is not None)
                 ):
                     return None
                 parts.append(key + index)
