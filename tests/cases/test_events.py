@@ -36,6 +36,7 @@ from waystation.cases.events import (
     Unmasked,
     UnmaskRequested,
     UserChanged,
+    _plain,
 )
 from waystation.cases.vocab import AlertKind, AlertStatus, ReviewAction
 
@@ -133,3 +134,14 @@ def test_one_record_answers_a_request_and_reads_back_per_passenger() -> None:
         ),
         BoardingAnswered("T-101", "33280802", "CA339", BoardingAnswer.BOARD, "no_alerts", "p2", ()),
     )
+
+
+def test_a_payload_keeps_lists_of_text_and_writes_enums_inside_lists_by_value() -> None:
+    given = BoardingAnswersGiven(
+        7, "v1", (("tk-1", "P1", "SV1", "0Z", "no_alert"), ("tk-2", "P2", "SV1", "0Z", "alert", "12"))
+    )
+    assert given.payload()["answers"] == [
+        ["tk-1", "P1", "SV1", "0Z", "no_alert"],
+        ["tk-2", "P2", "SV1", "0Z", "alert", "12"],
+    ]
+    assert _plain((AuditEventType.LOGIN, "x", 3)) == ["login", "x", 3]

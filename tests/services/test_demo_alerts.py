@@ -42,7 +42,8 @@ def test_the_demo_stores_one_alert_per_alerting_hit(fresh: Fresh) -> None:
     assert verify_audit(fresh.workspace).ok
     keys = tuple(sorted({a.alert.traveller_key for a in stored}))
     with fresh.workspace.transaction() as session:  # the gateway's prebuilt look-up, same answer
-        for some in (keys, keys[:1], ("nobody",)):
+        padded = keys + tuple(f"tk-nobody-{n}" for n in range(299))  # past a power of two of keys
+        for some in (keys, keys[:1], ("nobody",), padded, padded[:5]):
             expected = find_alerts(session, AlertFilter(traveller_keys=some), limit=100)
             assert alerts_of_travellers(session, some, limit=100) == expected
         assert alerts_of_travellers(session, keys, limit=1) == find_alerts(

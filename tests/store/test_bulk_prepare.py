@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from enum import StrEnum
+
+import pytest
 
 from tests.store.conftest import Database
-from waystation.store.bulk import insert_returning_ids, prepare, table_of
+from waystation.store.bulk import _columns, insert_returning_ids, prepare, table_of
+from waystation.store.engine import EncodedJson
 from waystation.store.schema import RawMessageRow
 
 _TABLE = table_of(RawMessageRow)
+
+
+class StrEnumSource(StrEnum):
+    A = "gate\x00way/enum"
 
 
 def _row(source: str) -> dict[str, object]:
@@ -42,3 +50,50 @@ def test_inserting_rows_with_their_ids_leaves_the_callers_rows_alone(db: Databas
     with db.sessions() as session:
         stored = dict(session.query(RawMessageRow.id, RawMessageRow.source).filter(RawMessageRow.id.in_(ids)))
     assert stored == {ident: f"gateway/{n}" for n, ident in enumerate(ids)}
+
+
+def _reference(rows: list[dict[str, object]]) -> list[list[object]]:
+    """Each column's values as ``prepare`` leaves them, value by value (the reference)."""
+    prepared = prepare(_TABLE, rows)
+    return [[row[name] for row in prepared] for name in rows[0]]
+
+
+@pytest.mark.parametrize(
+    "sources",
+    [
+        ["gateway/a", "gateway/b"],  # clean: nothing to do
+        ["gate\x00way", "gateway/b"],  # a NUL
+        ["gateway/" + "x" * 5000, None],  # over-long, beside a NULL
+        [EncodedJson("gate\x00"), "ok"],  # a str subclass
+        [StrEnumSource.A, "ok"],  # an Enum that is text: looked at value by value
+        [7, "seven\x00"],  # text beside another type
+        ["", None],
+    ],
+)
+def test_columns_are_cleaned_as_prepare_cleans_rows(sources: list[object]) -> None:
+    rows = [{**_row("x"), "source": source} for source in sources]
+    before = [dict(row) for row in rows]
+    names, columns = _columns(_TABLE, rows, None)
+    assert names == tuple(rows[0])
+    assert [list(c) for c in columns] == _reference(rows)
+    for column, reference in zip(columns, _reference(rows), strict=True):
+        assert [type(v) for v in column] == [type(v) for v in reference]
+    assert rows == before  # the caller's rows are left alone
+    names, columns = _columns(_TABLE, rows, [5, 6])
+    assert names[-1] == "id"
+    assert list(columns[-1]) == [5, 6]
+
+
+def test_rows_with_a_nul_or_too_long_text_are_stored_cleaned_on_every_path(db: Database) -> None:
+    limit = _TABLE.c.source.type.length
+    rows = [_row(f"gate\x00way/{n}" + "x" * (limit if n % 2 else 0)) for n in range(25)]
+    with db.sessions.begin() as session:
+        many = insert_returning_ids(session, RawMessageRow, rows)  # COPY on PostgreSQL
+        few = insert_returning_ids(session, RawMessageRow, rows[:3])  # executemany
+        (one,) = insert_returning_ids(session, RawMessageRow, rows[:1])  # one row, RETURNING
+    with db.sessions() as session:
+        stored = dict(session.query(RawMessageRow.id, RawMessageRow.source))
+    expected = [("gate\ufffdway/" + str(n) + "x" * (limit if n % 2 else 0))[:limit] for n in range(25)]
+    assert [stored[i] for i in many] == expected
+    assert [stored[i] for i in few] == expected[:3]
+    assert stored[one] == expected[0]

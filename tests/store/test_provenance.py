@@ -371,3 +371,33 @@ def test_masked_rows_keep_their_places_without_the_raw_text(db: Database, name: 
     raws = {p.raw for s in travellers for p in s.traveller.fields.values() if p.raw}
     assert raws
     assert not any(json.dumps(raw)[1:-1] in text for raw in raws)
+
+
+@pytest.mark.parametrize(
+    "provenance",
+    [
+        Provenance(Locator("m.edi", 17, "DOC", None, 18), "DOC+P:110:111+F1"),
+        Provenance(Locator(None, 17, "DOC", None, 18), "DOC+P"),
+        Provenance(Locator("m.edi", 17, "DTM", None, 18), "DOC+P"),  # a tag that is not the text's
+        Provenance(Locator("m.edi", 17, None, None, 18), "DOC+P"),
+        Provenance(Locator("m.edi", 17, "DOC", "number", 18), 'DOC+P "é\x00'),
+        Provenance(Locator("m.edi", 17, None, "number", 18), "DOC+P"),
+        Provenance(Locator("other.edi", 17, "DOC", None, 18), "DOC+P"),
+        Provenance(Locator("m.edi", None, "DOC", None, 18), "DOC+P"),
+        Provenance(Locator("m.edi", 17, "DOC", None, None), "DOC+P"),
+        Provenance(Locator("m.edi", 17, "DOC", None, 18), None),
+        Provenance(Locator("m.edi", True, "DOC", None, 18), "DOC+P"),  # type: ignore[arg-type]
+        Provenance(Locator("m.edi", 17, "DOC", None, 18), "DOC+P", datetime(2026, 5, 1, tzinfo=UTC)),
+    ],
+)
+def test_one_provenance_as_text_is_the_place_written_in_general(provenance: Provenance) -> None:
+    writer = ProvenanceWriter("m.edi")
+    place, field = writer.place(provenance), provenance.locator.field
+    general = (
+        None
+        if place is None or not (field is None or type(field) is str)
+        else writer.place_text(place, field, with_field=True)
+    )
+    assert writer.one_text(provenance) == general
+    if general is not None:
+        assert dumps_json(EncodedJson(general)) == dumps_json(writer.one(provenance))  # as stored

@@ -104,9 +104,13 @@ def _plain(value: object) -> JsonValue:
     if isinstance(value, str):
         return value
     if isinstance(value, tuple | list):
+        if set(map(type, value)) <= _TEXT:  # (a 300-passenger answer record: 300 such entries)
+            return list(value)
         return [_plain(item) for item in value]
     raise TypeError(f"audit payloads hold str, int, bool, None and tuples, not {type(value).__name__}")
 
+
+_TEXT = frozenset({str})  # text itself, not a subclass (an Enum member is written by its value)
 
 EVENT_CLASSES: dict[AuditEventType, type[AuditEvent]] = {}
 _E = TypeVar("_E", bound=type[AuditEvent])

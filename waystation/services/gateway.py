@@ -194,6 +194,12 @@ def _flight(manifest: Manifest) -> str:
     return manifest.legs[0].designator if manifest.legs else ""
 
 
+def _flight_and_day(manifest: Manifest) -> tuple[str, date | None]:
+    """The designator and day of a manifest's first leg (what a passenger's alerts are matched on)."""
+    leg = manifest.legs[0] if manifest.legs else None
+    return (leg.designator if leg else ""), _day(leg)
+
+
 def _day(leg: Leg | None) -> date | None:
     if leg is None or leg.departure is None:
         return None
@@ -225,12 +231,13 @@ def _decide(
     message_id: int,
 ) -> list[PassengerDecision]:
     """Every passenger's answer, logged as one ``boarding_answers`` record for the request."""
+    flights = [_flight_and_day(manifest) for manifest in manifests]  # once per manifest, not per person
     people = [
-        (manifest, traveller, traveller_key(traveller, workspace.card_key))
-        for manifest in manifests
+        (flight, day, traveller, traveller_key(traveller, workspace.card_key))
+        for manifest, (flight, day) in zip(manifests, flights, strict=True)
         for traveller in manifest.travellers
     ]
-    keys = tuple(sorted({key for _, _, key in people}))
+    keys = tuple(sorted({key for *_, key in people}))
     alerts = alerts_of_travellers(session, keys, limit=10_000)
     by_key: dict[str, list[StoredAlert]] = {}
     for alert in alerts:
@@ -239,9 +246,7 @@ def _decide(
     # A passenger without alerts on the flight gets the answer every such passenger gets (one per
     # finding of insufficient data): decided once per request, not once per passenger.
     unalerted: dict[bool, BoardingDecision] = {}
-    for manifest, traveller, key in people:
-        leg = manifest.legs[0] if manifest.legs else None
-        flight, day = (leg.designator if leg else ""), _day(leg)
+    for flight, day, traveller, key in people:
         states = [
             a.state
             for a in by_key.get(key, ())

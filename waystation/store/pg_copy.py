@@ -19,12 +19,6 @@ from sqlalchemy.orm import Session
 from waystation.store.engine import dumps_json
 
 if TYPE_CHECKING:  # psycopg is installed only with the "postgres" extra
-    pass
-
-if TYPE_CHECKING:  # psycopg is installed only with the "postgres" extra
-    pass
-
-if TYPE_CHECKING:  # psycopg is installed only with the "postgres" extra
     import psycopg
 
 __all__ = ["copy_rows"]
@@ -41,20 +35,24 @@ def _processors(table: Table, dialect: Dialect) -> dict[str, Processor | None]:
     return processors
 
 
-def copy_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Load prepared rows (every row with the same keys) into ``table`` with one COPY."""
-    if not rows:
+def copy_rows(session: Session, table: Table, names: Sequence[str], columns: Sequence[Sequence[Any]]) -> None:
+    """Load prepared rows, given as ``columns`` (each one's values, in the order of ``names``),
+    into ``table`` with one COPY; names that are not the table's columns are left out."""
+    if not columns or not columns[0]:
         return
     connection = session.connection()
     processors = _processors(table, connection.dialect)
-    names = [column.name for column in table.columns if column.name in rows[0]]
-    steps = [(name, processors[name]) for name in names]
-    columns = ", ".join(f'"{name}"' for name in names)
+    known = table.columns
+    kept = [(name, values) for name, values in zip(names, columns, strict=True) if name in known]
+    sent = [_values(values, processors[name]) for name, values in kept]
+    listed = ", ".join(f'"{name}"' for name, _ in kept)
     dbapi = cast("psycopg.Connection[Any]", connection.connection.dbapi_connection)
-    with dbapi.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
-        for row in rows:
-            copy.write_row([_value(row[name], step) for name, step in steps])
+    with dbapi.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({listed}) FROM STDIN') as copy:
+        for row in zip(*sent, strict=True):
+            copy.write_row(row)
 
 
-def _value(value: Any, step: Processor | None) -> Any:
-    return value if value is None or step is None else step(value)
+def _values(values: Sequence[Any], step: Processor | None) -> Sequence[Any]:
+    if step is None:
+        return values
+    return [value if value is None else step(value) for value in values]

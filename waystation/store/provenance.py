@@ -154,6 +154,18 @@ class ProvenanceWriter:
 
     def one_text(self, provenance: Provenance) -> str | None:
         """:meth:`one` already as JSON text, when it is a place (``None`` otherwise)."""
+        of_source, segment, tag, field, line, raw, seen_at = provenance.parts()
+        if (  # the usual ones (a document's), written without the general calls
+            type(segment) is int
+            and type(line) is int
+            and type(raw) is str
+            and seen_at is None
+            and (of_source is None or of_source == self.source)
+        ):
+            if field is None and tag == raw[:3]:
+                return f"[{segment},{line},{_text(raw)}]"
+            if type(field) is str and type(tag) is str:
+                return f"[{segment},{line},{_text(raw)},{_text(tag)},{_text(field)}]"
         place = self.place(provenance)
         field = provenance.locator.field
         if place is None or not (field is None or type(field) is str):
@@ -175,7 +187,7 @@ class ProvenanceWriter:
         segment of this message whose text starts with its tag, its field the value's name (none
         for ``at``). ``None`` for any other traveller. A place is found by its segment text, whose
         hash Python keeps."""
-        by_raw: dict[str, tuple[str, int, int]] = {}  # text -> (index, segment, line)
+        by_raw: dict[str, tuple[str, int, int, str]] = {}  # text -> (index, segment, line, tag)
         texts: list[str] = []
         parts: list[str] = []
         keys, source = self._keys, self.source
@@ -187,26 +199,34 @@ class ProvenanceWriter:
                     return None
                 segment, line, raw = usual
                 at_ref = "0"
-                by_raw[raw] = (at_ref, segment, line)
+                by_raw[raw] = (at_ref, segment, line, raw[:3])
                 texts.append(f"[{segment},{line},{_text(raw)}]")
             for name, provenance in fields.items():
                 key = keys.get(name)
                 if key is None:
                     key = keys[name] = _text(name) + ":"  # TypeError for a name that is not text
+                # _usual(provenance, name, source), written out (~3,000 values per message).
                 if provenance is None:
                     return None
-                usual = _usual(provenance, name, source)
-                if usual is None:
+                of_source, number, tag, of_field, row, value_raw, seen_at = provenance.parts()
+                if type(number) is not int or type(row) is not int or type(value_raw) is not str:
                     return None
-                segment, line, raw = usual
-                seen = by_raw.get(raw)
+                seen = by_raw.get(value_raw)
                 if seen is None:
+                    head = value_raw[:3]
                     index = _INDEX[len(texts)]  # IndexError past the usual number of places
-                    by_raw[raw] = (index, segment, line)
-                    texts.append(f"[{segment},{line},{_text(raw)}]")
-                elif seen[1] == segment and seen[2] == line:
-                    index = seen[0]
+                    by_raw[value_raw] = (index, number, row, head)
+                    texts.append(f"[{number},{row},{_text(value_raw)}]")
+                elif seen[1] == number and seen[2] == row:
+                    index, head = seen[0], seen[3]
                 else:
+                    return None
+                if (
+                    tag != head
+                    or of_field != name
+                    or seen_at is not None
+                    or (of_source != source and of_source is not None)
+                ):
                     return None
                 parts.append(key + index)
         except (TypeError, IndexError):

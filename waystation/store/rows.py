@@ -7,7 +7,8 @@ reading).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
+from json.encoder import encode_basestring
 from typing import Any
 
 from waystation.model import (
@@ -16,6 +17,10 @@ from waystation.model import (
     Contact,
     Leg,
     Manifest,
+    Name,
+    NamePartKind,
+    NameQuality,
+    NameRole,
     PnrPush,
     Provenance,
     TravelDocument,
@@ -190,6 +195,7 @@ class RowBuilder:
     def traveller_row(self, position: int, t: Traveller, manifest_id: int | None, flight: int | None) -> Row:
         locator = t.provenance.locator if t.provenance else None
         birth = t.birth_date
+        family, given, full, name = _name_columns(t.name)
         return {
             "raw_message_id": self.message_id,
             "manifest_id": manifest_id,
@@ -197,21 +203,21 @@ class RowBuilder:
             "position": position,
             "ref": t.ref,
             "role": t.role.value,
-            "family_name": t.name.family,
-            "given_names": t.name.given,
-            "full_name": t.name.full,
-            "name": name_to_json(t.name),
+            "family_name": family,
+            "given_names": given,
+            "full_name": full,
+            "name": name,
             "birth_date": partial_date_text(birth),
             "birth_year": birth.year if birth is not None and birth.year is not None else None,
             "sex": t.sex.value if t.sex is not None else None,
-            "nationalities": list(t.nationalities),
+            "nationalities": _texts_json(t.nationalities),
             "residence_country": t.residence_country,
             "birth_place": t.birth_place,
             "embarkation": t.embarkation,
             "debarkation": t.debarkation,
             "verified": t.verified,
             "booking_ref": t.booking_ref,
-            "references": dict(t.references),
+            "references": _text_map_json(t.references),
             "segment": locator.segment if locator else None,
             "line": locator.line if locator else None,
             "provenance": self._traveller_provenance(t),
@@ -226,3 +232,63 @@ class RowBuilder:
         if text is None:
             return self._provenance.traveller(t.provenance, t.fields)
         return EncodedJson(text)
+
+
+# A traveller's small JSON values (its name, nationalities and references: ~900 per 300-passenger
+# message) written as text here, exactly as ``dumps_json`` writes the objects (``EncodedJson``):
+# encoding each object through the column's processing cost ~2 µs a value, writing it ~0.5 µs.
+# Any value that is not the usual text falls back to the object (``TypeError``, ``KeyError``).
+_text = encode_basestring  # a JSON string as the store's encoder writes it (C, UTF-8 kept)
+_KINDS = {kind: _text(kind.value) for kind in NamePartKind}
+_FAMILY, _GIVEN, _MIDDLE, _TITLE = (
+    NamePartKind.FAMILY,
+    NamePartKind.GIVEN,
+    NamePartKind.MIDDLE,
+    NamePartKind.TITLE,
+)
+
+
+def _name_columns(name: Name) -> tuple[str | None, str | None, str, EncodedJson | dict[str, Any]]:
+    """``name.family``, ``name.given``, ``name.full`` and the name's JSON, in one pass over its parts."""
+    family: list[str] = []
+    given: list[str] = []
+    full: list[str] = []
+    parts: list[str] = []
+    try:
+        for part in name.parts:
+            text, kind = part.text, part.kind
+            if kind is _FAMILY:
+                family.append(text)
+            elif kind is _GIVEN or kind is _MIDDLE:
+                given.append(text)
+            if kind is not _TITLE:
+                full.append(text)
+            parts.append(f"[{_text(text)},{_KINDS[kind]}]")
+        json = f'{{"parts":[{",".join(parts)}]'
+        if name.role is not NameRole.PRIMARY:
+            json += f',"role":{_text(name.role.value)}'
+        if name.quality is not NameQuality.STRONG:
+            json += f',"quality":{_text(name.quality.value)}'
+        if name.script is not None:
+            json += f',"script":{_text(name.script)}'
+        if name.note is not None:
+            json += f',"note":{_text(name.note)}'
+    except (TypeError, KeyError):
+        return name.family, name.given, name.full, name_to_json(name)
+    return " ".join(family) or None, " ".join(given) or None, " ".join(full), EncodedJson(json + "}")
+
+
+def _texts_json(values: Collection[str]) -> EncodedJson | list[Any]:
+    """``list(values)`` as JSON text when every value is text."""
+    try:
+        return EncodedJson(f"[{','.join(map(_text, values))}]")
+    except TypeError:
+        return list(values)
+
+
+def _text_map_json(values: Mapping[str, str]) -> EncodedJson | dict[Any, Any]:
+    """``dict(values)`` as JSON text when every key and value is text."""
+    try:
+        return EncodedJson(f"{{{','.join([f'{_text(k)}:{_text(v)}' for k, v in values.items()])}}}")
+    except TypeError:
+        return dict(values)
