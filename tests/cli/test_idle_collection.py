@@ -47,12 +47,12 @@ def test_a_young_collection_when_enough_is_pending_and_the_middle_one_when_it_is
     collections: list[int],
 ) -> None:
     gc.collect(1)  # the middle generation's count starts at 0
-    kept = _young(20_000)
+    kept = _young(6_000)
     assert collect_if_due(least=5_000) == 0
     assert collections[-1] == 0
     for _ in range(gc.get_threshold()[1] - 1):
         gc.collect(0)
-    kept += _young(20_000)
+    kept += _young(6_000)
     assert collect_if_due(least=5_000) == 1  # the collector's own rule: every threshold[1] young
     assert collections[-1] == 1
 
@@ -63,9 +63,9 @@ def test_a_full_collection_when_the_collector_says_it_is_due_and_it_is_allowed(
     gc.collect(2)
     for _ in range(gc.get_threshold()[2]):
         gc.collect(1)  # the oldest generation's count: middle collections since the last full one
-    kept = _young(20_000)
+    kept = _young(6_000)
     assert collect_if_due(least=5_000, full=False) == 0  # (the middle count was reset by each)
-    kept += _young(20_000)
+    kept += _young(6_000)
     assert collect_if_due(least=5_000, full=True) == 2
     assert collections[-1] == 2
     assert kept
@@ -78,7 +78,7 @@ def test_the_middleware_collects_only_when_the_last_request_in_flight_ends(
     kept: list[list[int]] = []
 
     async def app(scope: Any, receive: Any, send: Any) -> None:
-        kept.extend(_young(10_000))  # each request leaves survivors in the young generation
+        kept.extend(_young(3_000))  # each request leaves survivors in the young generation
         if scope["path"] == "/slow":
             await release.wait()
         await send({"type": "http.response.start", "status": 200, "headers": []})
@@ -100,7 +100,7 @@ def test_the_middleware_collects_only_when_the_last_request_in_flight_ends(
         start = len(collections)
         slow = asyncio.create_task(call("/slow"))
         await asyncio.sleep(0)
-        await call("/fast")  # 20,000 pending, but /slow is still in flight
+        await call("/fast")  # 6,000 pending, but /slow is still in flight
         while_busy = collections[start:]
         release.set()
         await slow
