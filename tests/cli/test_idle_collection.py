@@ -57,20 +57,6 @@ def test_a_young_collection_when_enough_is_pending_and_the_middle_one_when_it_is
     assert collections[-1] == 1
 
 
-def test_a_full_collection_when_the_collector_says_it_is_due_and_it_is_allowed(
-    collections: list[int],
-) -> None:
-    gc.collect(2)
-    for _ in range(gc.get_threshold()[2]):
-        gc.collect(1)  # the oldest generation's count: middle collections since the last full one
-    kept = _young(6_000)
-    assert collect_if_due(least=5_000, full=False) == 0  # (the middle count was reset by each)
-    kept += _young(6_000)
-    assert collect_if_due(least=5_000, full=True) == 2
-    assert collections[-1] == 2
-    assert kept
-
-
 def test_the_middleware_collects_only_when_the_last_request_in_flight_ends(
     collections: list[int],
 ) -> None:

@@ -24,7 +24,6 @@ workspace opener; a program that embeds waystation may call it or not.
 from __future__ import annotations
 
 import gc
-import time
 from typing import TYPE_CHECKING
 
 from waystation.services.workspace import Workspace
@@ -43,7 +42,6 @@ __all__ = [
 
 YOUNG_THRESHOLD = 60_000
 IDLE_YOUNG = 10_000  # new objects that make an idle worker collect: a few messages' survivors
-FULL_EVERY = 300.0  # seconds: the most often an idle worker runs a full collection
 _DEFAULT_YOUNG = 700
 
 
@@ -60,14 +58,13 @@ def prepare_process(workspace: Workspace) -> Workspace:
     return workspace
 
 
-def collect_if_due(least: int = IDLE_YOUNG, *, full: bool = True) -> int | None:
-    """A young collection if ``least`` new objects are pending; an older generation instead when
-    the collector's counts say it is due (the oldest only if ``full``). Which one ran."""
-    young, middle, old = gc.get_count()
+def collect_if_due(least: int = IDLE_YOUNG) -> int | None:
+    """A young collection if ``least`` new objects are pending; the middle generation too when
+    the collector's own rule would take it (every ``threshold[1]`` young ones). Which one ran."""
+    young, middle, _ = gc.get_count()
     if young < least:
         return None
-    threshold = gc.get_threshold()
-    generation = 2 if full and old >= threshold[2] else 1 if middle >= threshold[1] else 0
+    generation = 1 if middle >= gc.get_threshold()[1] else 0
     gc.collect(generation)
     return generation
 
@@ -79,12 +76,10 @@ class CollectWhenIdle:
     lock; the collection runs there too, after the response has been sent.
     """
 
-    def __init__(self, app: ASGIApp, least: int = IDLE_YOUNG, full_every: float = FULL_EVERY) -> None:
+    def __init__(self, app: ASGIApp, least: int = IDLE_YOUNG) -> None:
         self.app = app
         self.least = least
-        self.full_every = full_every
         self.in_flight = 0
-        self.last_full = time.monotonic()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -96,6 +91,4 @@ class CollectWhenIdle:
         finally:
             self.in_flight -= 1
             if not self.in_flight:
-                now = time.monotonic()
-                if collect_if_due(self.least, full=now - self.last_full >= self.full_every) == 2:
-                    self.last_full = now
+                collect_if_due(self.least)
