@@ -24,24 +24,12 @@ workspace opener; a program that embeds waystation may call it or not.
 from __future__ import annotations
 
 import gc
-from typing import TYPE_CHECKING
 
 from waystation.services.workspace import Workspace
 
-if TYPE_CHECKING:
-    from starlette.types import ASGIApp, Receive, Scope, Send
-
-__all__ = [
-    "IDLE_YOUNG",
-    "YOUNG_THRESHOLD",
-    "CollectWhenIdle",
-    "collect_if_due",
-    "prepare_process",
-    "settle_collector",
-]
+__all__ = ["YOUNG_THRESHOLD", "prepare_process", "settle_collector"]
 
 YOUNG_THRESHOLD = 60_000
-IDLE_YOUNG = 10_000  # new objects that make an idle worker collect: a few messages' survivors
 _DEFAULT_YOUNG = 700
 
 
@@ -56,39 +44,3 @@ def prepare_process(workspace: Workspace) -> Workspace:
         gc.set_threshold(YOUNG_THRESHOLD, *gc.get_threshold()[1:])
     workspace.on_screener_built = settle_collector
     return workspace
-
-
-def collect_if_due(least: int = IDLE_YOUNG) -> int | None:
-    """A young collection if ``least`` new objects are pending; the middle generation too when
-    the collector's own rule would take it (every ``threshold[1]`` young ones). Which one ran."""
-    young, middle, _ = gc.get_count()
-    if young < least:
-        return None
-    generation = 1 if middle >= gc.get_threshold()[1] else 0
-    gc.collect(generation)
-    return generation
-
-
-class CollectWhenIdle:
-    """ASGI middleware: when this process's last request in flight ends, collect what is due.
-
-    Requests are counted on the event loop (where every ASGI call starts), so the count needs no
-    lock; the collection runs there too, after the response has been sent.
-    """
-
-    def __init__(self, app: ASGIApp, least: int = IDLE_YOUNG) -> None:
-        self.app = app
-        self.least = least
-        self.in_flight = 0
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        self.in_flight += 1
-        try:
-            await self.app(scope, receive, send)
-        finally:
-            self.in_flight -= 1
-            if not self.in_flight:
-                collect_if_due(self.least)

@@ -24,7 +24,7 @@ __all__ = ["COMMANDS", "WORKER_ANSWER_SECONDS", "served_app", "worker_app", "wor
 def served_app(settings: Settings | None = None, *, recover_at_start: bool = True) -> FastAPI:
     """The API with the analyst pages mounted on it, on one workspace."""
     from waystation.api import create_app
-    from waystation.cli.process import CollectWhenIdle, prepare_process
+    from waystation.cli.process import prepare_process
     from waystation.services.screening import warm_screener
     from waystation.web import mount_web
 
@@ -33,7 +33,6 @@ def served_app(settings: Settings | None = None, *, recover_at_start: bool = Tru
     prepare_process(app.state.workspace)  # this worker's collector settings (see cli/process.py)
     warm_screener(app.state.workspace)  # before the first carrier message, not during it
     mount_web(app, app.state.workspace, settings)
-    app.add_middleware(CollectWhenIdle)  # collections between requests, not inside them
     return app
 
 
