@@ -103,17 +103,31 @@ class Name:
     @property
     def full(self) -> str:
         """Given names first, then family name, as a reader would write it."""
-        return " ".join(p.text for p in self.parts if p.kind is not NamePartKind.TITLE)
+        return self.family_given_full()[2]
 
     @property
     def family(self) -> str | None:
-        found = [p.text for p in self.parts if p.kind is NamePartKind.FAMILY]
-        return " ".join(found) or None
+        return self.family_given_full()[0]
 
     @property
     def given(self) -> str | None:
-        found = [p.text for p in self.parts if p.kind in (NamePartKind.GIVEN, NamePartKind.MIDDLE)]
-        return " ".join(found) or None
+        return self.family_given_full()[1]
+
+    def family_given_full(self) -> tuple[str | None, str | None, str]:
+        """``family``, ``given`` and ``full`` in one pass over the parts (the store writes all
+        three for every traveller)."""
+        family: list[str] = []
+        given: list[str] = []
+        full: list[str] = []
+        for part in self.parts:
+            kind = part.kind
+            if kind is NamePartKind.FAMILY:
+                family.append(part.text)
+            elif kind is NamePartKind.GIVEN or kind is NamePartKind.MIDDLE:
+                given.append(part.text)
+            if kind is not NamePartKind.TITLE:
+                full.append(part.text)
+        return " ".join(family) or None, " ".join(given) or None, " ".join(full)
 
     def __bool__(self) -> bool:
         return any(p.text for p in self.parts)

@@ -76,16 +76,23 @@ def execute_many(
     sql = _insert_sql(table, dialect, names)
     try:
         sent = [
-            values
-            if (step := steps[name]) is None
-            else _json_texts(values)
-            if name in texts and _written(values)
-            else list(map(step, values))
+            _processed(values, steps[name], name in texts)
             for name, values in zip(names, columns, strict=True)
         ]
     except Exception as error:  # as SQLAlchemy reports a value its processing refused
         raise StatementError(str(error), sql, None, error) from error
     connection.exec_driver_sql(sql, list(zip(*sent, strict=True)))
+
+
+def _processed(values: Sequence[Any], step: Processor | None, json_text: bool) -> Sequence[Any]:
+    """A column's values as sent: as they are without processing; JSON text the row builder
+    wrote, as its text, where the column's processing would give it back unchanged; else each
+    value processed."""
+    if step is None:
+        return values
+    if json_text and _written(values):
+        return _json_texts(values)
+    return list(map(step, values))
 
 
 def insert_one_returning_id(session: Session, table: Table, row: dict[str, Any]) -> int:

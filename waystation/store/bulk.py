@@ -72,9 +72,7 @@ def prepare(table: Table, rows: Iterable[Mapping[str, Any]]) -> list[Row]:
             if isinstance(value, str) and ("\x00" in value or len(value) > limits.get(key, _NO_LIMIT)):
                 if clean is None:
                     clean = dict(row)
-                value = value.replace("\x00", "\ufffd")
-                limit = limits.get(key)
-                clean[key] = value[:limit] if limit is not None else value
+                clean[key] = _clean_value(value, limits.get(key))
         prepared.append(clean if clean is not None else row if type(row) is dict else dict(row))
     return prepared
 
@@ -148,7 +146,8 @@ def _clean_column(values: Sequence[Any], limit: int | None) -> bool:
 
 
 def _clean_value(value: Any, limit: int | None) -> Any:
-    """One value as :func:`prepare` leaves it."""
+    """One value cleaned: NUL replaced by U+FFFD, text cut to ``limit`` (the one rule of
+    :func:`prepare` and of the column-wise batches)."""
     if isinstance(value, str) and ("\x00" in value or (limit is not None and len(value) > limit)):
         value = value.replace("\x00", "\ufffd")
         return value[:limit] if limit is not None else value

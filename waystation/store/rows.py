@@ -240,31 +240,14 @@ class RowBuilder:
 # Any value that is not the usual text falls back to the object (``TypeError``, ``KeyError``).
 _text = encode_basestring  # a JSON string as the store's encoder writes it (C, UTF-8 kept)
 _KINDS = {kind: _text(kind.value) for kind in NamePartKind}
-_FAMILY, _GIVEN, _MIDDLE, _TITLE = (
-    NamePartKind.FAMILY,
-    NamePartKind.GIVEN,
-    NamePartKind.MIDDLE,
-    NamePartKind.TITLE,
-)
 
 
 def _name_columns(name: Name) -> tuple[str | None, str | None, str, EncodedJson | dict[str, Any]]:
-    """``name.family``, ``name.given``, ``name.full`` and the name's JSON, in one pass over its parts."""
-    family: list[str] = []
-    given: list[str] = []
-    full: list[str] = []
-    parts: list[str] = []
+    """``name.family_given_full()`` and the name's JSON."""
+    family, given, full = name.family_given_full()
     try:
-        for part in name.parts:
-            text, kind = part.text, part.kind
-            if kind is _FAMILY:
-                family.append(text)
-            elif kind is _GIVEN or kind is _MIDDLE:
-                given.append(text)
-            if kind is not _TITLE:
-                full.append(text)
-            parts.append(f"[{_text(text)},{_KINDS[kind]}]")
-        json = f'{{"parts":[{",".join(parts)}]'
+        parts = ",".join([f"[{_text(part.text)},{_KINDS[part.kind]}]" for part in name.parts])
+        json = f'{{"parts":[{parts}]'
         if name.role is not NameRole.PRIMARY:
             json += f',"role":{_text(name.role.value)}'
         if name.quality is not NameQuality.STRONG:
@@ -274,8 +257,8 @@ def _name_columns(name: Name) -> tuple[str | None, str | None, str, EncodedJson 
         if name.note is not None:
             json += f',"note":{_text(name.note)}'
     except (TypeError, KeyError):
-        return name.family, name.given, name.full, name_to_json(name)
-    return " ".join(family) or None, " ".join(given) or None, " ".join(full), EncodedJson(json + "}")
+        return family, given, full, name_to_json(name)
+    return family, given, full, EncodedJson(json + "}")
 
 
 def _texts_json(values: Collection[str]) -> EncodedJson | list[Any]:
